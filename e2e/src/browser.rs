@@ -1,0 +1,158 @@
+//! Headless Chromium over WebDriver, and finding controls the way a screen reader
+//! does: by ARIA role and accessible name, as Chromium computes them.
+
+use std::time::{Duration, Instant};
+
+use axum::http::Method;
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use url::Url;
+
+/// How long any single wait may take before the test fails.
+pub const TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct Browser {
+    pub client: Client,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    /// A new Chromium with a fresh, empty profile.
+    pub async fn start(webdriver_url: &str) -> anyhow::Result<Self> {
+        let profile = tempfile::tempdir()?;
+        let args = [
+            "--headless=new".to_owned(),
+            "--no-sandbox".to_owned(),
+            "--disable-gpu".to_owned(),
+            "--disable-dev-shm-usage".to_owned(),
+            "--disable-background-networking".to_owned(),
+            "--disable-component-update".to_owned(),
+            "--disable-sync".to_owned(),
+            "--disable-quic".to_owned(),
+            "--no-first-run".to_owned(),
+            "--window-size=1280,900".to_owned(),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".to_owned(),
+            json!({ "binary": "/usr/bin/chromium", "args": args }),
+        );
+        let client = ClientBuilder::rustls()?
+            .capabilities(capabilities)
+            .connect(webdriver_url)
+            .await?;
+        Ok(Self { client, _profile: profile })
+    }
+
+    pub async fn goto(&self, url: &str) -> anyhow::Result<()> {
+        Ok(self.client.goto(url).await?)
+    }
+
+    /// The first visible element with this role and an accessible name containing
+    /// `name` (case-insensitive), waiting for it to appear.
+    pub async fn by_role(&self, role: &str, name: &str) -> anyhow::Result<Element> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(element) = self.try_by_role(role, name).await? {
+                return Ok(element);
+            }
+            if Instant::now() > deadline {
+                let body = self.body_text().await.unwrap_or_default();
+                anyhow::bail!("no {role} named {name:?} within {TIMEOUT:?}; page says:\n{body}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn try_by_role(&self, role: &str, name: &str) -> anyhow::Result<Option<Element>> {
+        let candidates = self
+            .client
+            .find_all(Locator::Css(
+                "button, input, a[href], select, textarea, h1, h2, h3, main, [role]",
+            ))
+            .await?;
+        let wanted = name.to_lowercase();
+        for element in candidates {
+            let Ok(true) = element.is_displayed().await else { continue };
+            let id = element.element_id().to_string();
+            let computed_role = self.element_property(&id, "computedrole").await?;
+            if computed_role != role {
+                continue;
+            }
+            let label = self.element_property(&id, "computedlabel").await?;
+            if label.to_lowercase().contains(&wanted) {
+                return Ok(Some(element));
+            }
+        }
+        Ok(None)
+    }
+
+    async fn element_property(&self, element_id: &str, property: &str) -> anyhow::Result<String> {
+        let value = self
+            .client
+            .issue_cmd(ElementGet { element_id: element_id.to_owned(), property })
+            .await?;
+        Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Types into the text box with this accessible name, replacing what it held.
+    pub async fn fill(&self, name: &str, text: &str) -> anyhow::Result<()> {
+        let input = self.by_role("textbox", name).await?;
+        input.clear().await?;
+        input.send_keys(text).await?;
+        Ok(())
+    }
+
+    pub async fn click(&self, role: &str, name: &str) -> anyhow::Result<()> {
+        self.by_role(role, name).await?.click().await?;
+        Ok(())
+    }
+
+    /// Waits until the element with `role` shows text containing `text`.
+    pub async fn wait_for_text(&self, role: &str, text: &str) -> anyhow::Result<String> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            for element in self.client.find_all(Locator::Css(&format!("[role={role}]"))).await? {
+                if let Ok(shown) = element.text().await
+                    && shown.to_lowercase().contains(&text.to_lowercase())
+                {
+                    return Ok(shown);
+                }
+            }
+            if Instant::now() > deadline {
+                let body = self.body_text().await.unwrap_or_default();
+                anyhow::bail!("no {role} saying {text:?} within {TIMEOUT:?}; page says:\n{body}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn body_text(&self) -> anyhow::Result<String> {
+        Ok(self.client.find(Locator::Css("body")).await?.text().await?)
+    }
+
+    pub async fn close(self) -> anyhow::Result<()> {
+        Ok(self.client.close().await?)
+    }
+}
+
+/// `GET /session/{id}/element/{id}/{computedrole|computedlabel}` (WebDriver §12.4).
+#[derive(Debug)]
+struct ElementGet {
+    element_id: String,
+    property: &'static str,
+}
+
+impl WebDriverCompatibleCommand for ElementGet {
+    fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/element/{}/{}", self.element_id, self.property))
+    }
+
+    fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {
+        (Method::GET, None)
+    }
+}

@@ -1,0 +1,188 @@
+//! Serves dist/ like production would: the strict Content-Security-Policy on every
+//! response, SPA fallback to index.html, and `/_matrix` proxied to Synapse on the
+//! same origin. It also records what the tests need to see from outside the page:
+//! CSP violation reports and the access tokens the app sent.
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The production policy (docs/deployment.md), with the test's homeserver origins
+/// in `connect-src` and a report endpoint so violations fail the test.
+pub fn content_security_policy(extra_connect: &[String], report_uri: Option<&str>) -> String {
+    let mut connect = vec!["'self'".to_owned()];
+    connect.extend(extra_connect.iter().cloned());
+    let mut policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' blob: data:; media-src 'self' blob:; connect-src {}; \
+         object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        connect.join(" ")
+    );
+    if let Some(uri) = report_uri {
+        policy.push_str(&format!("; report-uri {uri}"));
+    }
+    policy
+}
+
+#[derive(Default)]
+pub struct Recorded {
+    pub csp_reports: Vec<String>,
+    pub access_tokens: Vec<String>,
+}
+
+#[derive(Clone)]
+struct AppState {
+    upstream: Option<String>,
+    config_json: Option<String>,
+    http: reqwest::Client,
+    recorded: Arc<Mutex<Recorded>>,
+}
+
+pub struct ServerOptions<'a> {
+    pub dist: &'a Path,
+    /// Synapse's base URL, proxied at `/_matrix` and `/_synapse/client`.
+    pub upstream: Option<String>,
+    /// Served as `/config.json` instead of the file in dist/.
+    pub config_json: Option<String>,
+    /// Origins added to `connect-src` besides `'self'`.
+    pub extra_connect: Vec<String>,
+    /// Address to bind; port 0 picks a free one.
+    pub bind: SocketAddr,
+}
+
+pub struct AppServer {
+    pub origin: String,
+    pub recorded: Arc<Mutex<Recorded>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for AppServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl AppServer {
+    pub async fn start(options: ServerOptions<'_>) -> anyhow::Result<Self> {
+        let recorded = Arc::new(Mutex::new(Recorded::default()));
+        let state = AppState {
+            upstream: options.upstream,
+            config_json: options.config_json,
+            http: reqwest::Client::builder().build()?,
+            recorded: recorded.clone(),
+        };
+        let csp = content_security_policy(&options.extra_connect, Some("/csp-report"));
+        let index = options.dist.join("index.html");
+        let static_files = ServeDir::new(options.dist).fallback(ServeFile::new(index));
+        let mut app = Router::new();
+        if state.config_json.is_some() {
+            app = app.route("/config.json", get(config_json));
+        }
+        let app = app
+            .route("/csp-report", post(csp_report))
+            .route("/_matrix/{*rest}", any(proxy))
+            .route("/_synapse/{*rest}", any(proxy))
+            .fallback_service(static_files)
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_str(&csp)?,
+            ))
+            .with_state(state);
+        let listener = tokio::net::TcpListener::bind(options.bind).await?;
+        let origin = format!("http://{}", listener.local_addr()?);
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Ok(Self { origin, recorded, task })
+    }
+
+    pub fn csp_reports(&self) -> Vec<String> {
+        self.recorded.lock().map(|r| r.csp_reports.clone()).unwrap_or_default()
+    }
+
+    pub fn access_tokens(&self) -> Vec<String> {
+        self.recorded.lock().map(|r| r.access_tokens.clone()).unwrap_or_default()
+    }
+}
+
+async fn config_json(State(state): State<AppState>) -> Response {
+    let json = state.config_json.unwrap_or_default();
+    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
+}
+
+async fn csp_report(State(state): State<AppState>, body: Bytes) -> StatusCode {
+    let report = String::from_utf8_lossy(&body).into_owned();
+    eprintln!("CSP violation: {report}");
+    if let Ok(mut recorded) = state.recorded.lock() {
+        recorded.csp_reports.push(report);
+    }
+    StatusCode::NO_CONTENT
+}
+
+async fn proxy(State(state): State<AppState>, request: Request) -> Response {
+    let Some(upstream) = state.upstream.as_deref() else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let path = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let url = format!("{upstream}{path}");
+    let method = request.method().clone();
+    let mut headers = request.headers().clone();
+    for hop in [header::HOST, header::CONNECTION, header::CONTENT_LENGTH, header::TRANSFER_ENCODING] {
+        headers.remove(hop);
+    }
+    if let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        && let Ok(mut recorded) = state.recorded.lock()
+        && !recorded.access_tokens.iter().any(|t| t == token)
+    {
+        recorded.access_tokens.push(token.to_owned());
+    }
+    let body = match axum::body::to_bytes(request.into_body(), 256 * 1024 * 1024).await {
+        Ok(body) => body,
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let upstream_response =
+        match state.http.request(method, url).headers(headers).body(body).send().await {
+            Ok(response) => response,
+            Err(_) => return StatusCode::BAD_GATEWAY.into_response(),
+        };
+    let mut response = Response::builder().status(upstream_response.status());
+    for (name, value) in upstream_response.headers() {
+        if name != header::TRANSFER_ENCODING && name != header::CONNECTION {
+            response = response.header(name, value);
+        }
+    }
+    response
+        .body(Body::from_stream(upstream_response.bytes_stream()))
+        .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response())
+}
+
+/// A plain static web server that is not Matrix: answers every path with a page.
+pub async fn start_plain_server() -> anyhow::Result<(String, tokio::task::JoinHandle<()>)> {
+    let app = Router::new().fallback(|| async { "<!doctype html><p>Just a web page</p>" });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let origin = format!("http://{}", listener.local_addr()?);
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    Ok((origin, task))
+}
+
+/// An origin on loopback where nothing listens.
+pub fn dead_origin() -> anyhow::Result<String> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let port = listener.local_addr()?.port();
+    drop(listener);
+    Ok(format!("http://127.0.0.1:{port}"))
+}

@@ -1,0 +1,147 @@
+//! Sign in, stay signed in, sign out, and the failures of each on the login page.
+//! Real Chromium, real Synapse, the release build under the production CSP.
+
+use std::time::Duration;
+
+use lattice_e2e::browser::Browser;
+use lattice_e2e::server::{AppServer, ServerOptions, dead_origin, start_plain_server};
+use lattice_e2e::synapse::{TestUser, register_user, token_is_valid};
+use lattice_e2e::Env;
+
+struct Fixture {
+    env: Env,
+    server: AppServer,
+    browser: Browser,
+}
+
+impl Fixture {
+    async fn start(extra_connect: Vec<String>) -> anyhow::Result<Self> {
+        let env = Env::from_env()?;
+        let server = AppServer::start(ServerOptions {
+            dist: &env.dist,
+            upstream: Some(env.synapse_url.clone()),
+            config_json: None,
+            extra_connect,
+            bind: "127.0.0.1:0".parse()?,
+        })
+        .await?;
+        let browser = Browser::start(&env.webdriver_url).await?;
+        Ok(Self { env, server, browser })
+    }
+
+    async fn user(&self) -> anyhow::Result<TestUser> {
+        register_user(&self.env.synapse_url, &self.env.synapse_secret, "login").await
+    }
+
+    async fn submit_login(&self, homeserver: Option<&str>, user: &str, password: &str) -> anyhow::Result<()> {
+        self.browser.goto(&format!("{}/login", self.server.origin)).await?;
+        self.browser.by_role("heading", "Sign in").await?;
+        self.browser.fill("User name", user).await?;
+        if let Some(homeserver) = homeserver {
+            self.browser.fill("Homeserver", homeserver).await?;
+        }
+        self.browser.fill("Password", password).await?;
+        self.browser.click("button", "Sign in").await
+    }
+
+    async fn sign_in(&self, user: &TestUser) -> anyhow::Result<()> {
+        self.submit_login(None, &user.localpart, &user.password).await?;
+        self.expect_signed_in(user).await
+    }
+
+    async fn expect_signed_in(&self, user: &TestUser) -> anyhow::Result<()> {
+        self.browser.wait_for_text("status", "running").await?;
+        let body = self.browser.body_text().await?;
+        anyhow::ensure!(body.contains(&user.user_id), "user id not shown:\n{body}");
+        Ok(())
+    }
+
+    /// Every test ends here: the page must not have broken the policy.
+    async fn finish(self) -> anyhow::Result<()> {
+        // Chromium sends violation reports asynchronously.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let reports = self.server.csp_reports();
+        self.browser.close().await?;
+        anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn wrong_password_shows_its_error() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.submit_login(None, &user.localpart, "not-the-password").await?;
+    fixture.browser.wait_for_text("alert", "Wrong user name or password").await?;
+    fixture.finish().await
+}
+
+#[tokio::test]
+async fn right_password_signs_in_with_full_user_id() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.browser.goto(&format!("{}/login", fixture.server.origin)).await?;
+    // A full user ID moves its server name into the homeserver field...
+    fixture.browser.fill("User name", &user.user_id).await?;
+    let homeserver = fixture.browser.by_role("textbox", "Homeserver").await?;
+    let server_name = user.user_id.split_once(':').map(|(_, s)| s).unwrap_or_default();
+    anyhow::ensure!(homeserver.prop("value").await?.as_deref() == Some(server_name));
+    // ...where it can still be corrected: the test server name is not resolvable,
+    // so point it at the proxy that serves this page.
+    fixture.browser.fill("Homeserver", &fixture.server.origin).await?;
+    fixture.browser.fill("Password", &user.password).await?;
+    fixture.browser.click("button", "Sign in").await?;
+    fixture.expect_signed_in(&user).await?;
+    fixture.finish().await
+}
+
+#[tokio::test]
+async fn reload_keeps_the_session() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.sign_in(&user).await?;
+    fixture.browser.client.refresh().await?;
+    fixture.expect_signed_in(&user).await?;
+    let url = fixture.browser.client.current_url().await?;
+    anyhow::ensure!(url.path() == "/", "reload went to {url}");
+    fixture.finish().await
+}
+
+#[tokio::test]
+async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.sign_in(&user).await?;
+    let tokens = fixture.server.access_tokens();
+    anyhow::ensure!(!tokens.is_empty(), "the app sent no access token through the proxy");
+    for token in &tokens {
+        anyhow::ensure!(token_is_valid(&fixture.env.synapse_url, token).await?, "token dead before logout");
+    }
+    fixture.browser.click("button", "Sign out").await?;
+    fixture.browser.by_role("heading", "Sign in").await?;
+    for token in &tokens {
+        anyhow::ensure!(!token_is_valid(&fixture.env.synapse_url, token).await?, "token still valid");
+    }
+    // Signed out for good: a reload stays on the login page.
+    fixture.browser.client.refresh().await?;
+    fixture.browser.by_role("heading", "Sign in").await?;
+    fixture.finish().await
+}
+
+#[tokio::test]
+async fn address_nobody_listens_on_cannot_be_reached() -> anyhow::Result<()> {
+    let dead = dead_origin()?;
+    let fixture = Fixture::start(vec![dead.clone()]).await?;
+    fixture.submit_login(Some(&dead), "someone", "password").await?;
+    fixture.browser.wait_for_text("alert", "Can't reach").await?;
+    fixture.finish().await
+}
+
+#[tokio::test]
+async fn plain_web_server_is_not_a_matrix_server() -> anyhow::Result<()> {
+    let (plain, _server) = start_plain_server().await?;
+    let fixture = Fixture::start(vec![plain.clone()]).await?;
+    fixture.submit_login(Some(&plain), "someone", "password").await?;
+    fixture.browser.wait_for_text("alert", "not a Matrix server").await?;
+    fixture.finish().await
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting and lints, unit tests, browser tests (wasm-bindgen-test
+# in headless Chromium), then end-to-end tests of the release build in Chromium against
+# a real Synapse on loopback. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. scripts/setup.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
+
+step "format and lints"
+cargo fmt --all --check
+cargo clippy -p lattice --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p lattice-e2e --all-targets -- -D warnings
+
+step "unit tests (Node) and browser tests (headless Chromium, real IndexedDB)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test -p lattice --target wasm32-unknown-unknown
+
+step "release build (trunk, wasm-opt, external loader)"
+trunk build --release --offline
+
+step "end-to-end: Synapse and chromedriver on free loopback ports"
+. scripts/services.sh
+cargo test -p lattice-e2e -- --test-threads="${LATTICE_E2E_THREADS:-2}"

@@ -1,0 +1,65 @@
+//! The one error type of the app. People see `user_message()`, never `Debug` output.
+
+use crate::i18n::{t, t_args};
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum AppError {
+    /// The user name or the password was rejected.
+    #[error("wrong user name or password")]
+    WrongCredentials,
+    /// The server asked us to slow down.
+    #[error("rate limited")]
+    RateLimited,
+    /// Nothing answered at this address: offline, wrong address, or refused.
+    #[error("cannot reach {0}")]
+    Unreachable(String),
+    /// Something answered, but not with a valid Matrix `/versions` response.
+    #[error("{0} is not a Matrix server")]
+    NotMatrixServer(String),
+    /// A Matrix server that does not offer simplified sliding sync (MSC4186).
+    #[error("{0} lacks simplified sliding sync")]
+    NoSlidingSync(String),
+    /// What was typed is neither a server name nor a URL.
+    #[error("invalid homeserver address {0:?}")]
+    InvalidHomeserver(String),
+    /// A full user ID that does not parse.
+    #[error("invalid user id {0:?}")]
+    InvalidUserId(String),
+    /// The browser refused or lost its storage (IndexedDB, WebCrypto).
+    #[error("storage: {0}")]
+    Storage(String),
+    /// The server answered with an error we have no special words for.
+    #[error("server error: {0}")]
+    Server(String),
+    /// `config.json` is present but wrong.
+    #[error("config: {0}")]
+    Config(String),
+    /// The saved session could not be used any more (e.g. the token was revoked).
+    #[error("session expired")]
+    SessionExpired,
+}
+
+impl AppError {
+    /// A sentence in plain words for the person in front of the screen.
+    pub fn user_message(&self) -> String {
+        match self {
+            AppError::WrongCredentials => t("error-wrong-credentials"),
+            AppError::RateLimited => t("error-rate-limited"),
+            AppError::Unreachable(server) => t_args("error-unreachable", &[("server", server)]),
+            AppError::NotMatrixServer(server) => {
+                t_args("error-not-matrix", &[("server", server)])
+            }
+            AppError::NoSlidingSync(server) => {
+                t_args("error-no-sliding-sync", &[("server", server)])
+            }
+            AppError::InvalidHomeserver(input) => {
+                t_args("error-invalid-homeserver", &[("input", input)])
+            }
+            AppError::InvalidUserId(input) => t_args("error-invalid-user-id", &[("input", input)]),
+            AppError::Storage(detail) => t_args("error-storage", &[("detail", detail)]),
+            AppError::Server(detail) => t_args("error-server", &[("detail", detail)]),
+            AppError::Config(detail) => t_args("error-config", &[("detail", detail)]),
+            AppError::SessionExpired => t("error-session-expired"),
+        }
+    }
+}

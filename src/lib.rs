@@ -1,0 +1,26 @@
+//! Lattice: a Matrix web client. See docs/architecture.md for the layers.
+
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod error;
+pub mod i18n;
+pub mod load_state;
+pub mod matrix;
+pub mod pages;
+pub mod perf;
+pub mod state;
+pub mod storage;
+
+/// Entry point called by `main`: installs the panic hook and logging, then mounts the app.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    // INFO keeps the SDK's request-level DEBUG output (which names URLs and
+    // transaction ids) out of the console.
+    tracing_wasm::set_as_global_default_with_config(
+        tracing_wasm::WASMLayerConfigBuilder::new()
+            .set_max_level(tracing::Level::INFO)
+            .build(),
+    );
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,9 @@
+//! The only layer that names `matrix_sdk` / `matrix_sdk_ui` types. Everything above it
+//! sees plain models from `models.rs` and `AppError`.
+
+pub mod discovery;
+pub mod models;
+pub mod session;
+pub mod sync;
+
+pub use session::ActiveSession;

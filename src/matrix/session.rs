@@ -1,0 +1,249 @@
+//! Building the Client over encrypted IndexedDB stores; login, restore and logout.
+
+use std::sync::OnceLock;
+
+use base64::Engine;
+use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
+use matrix_sdk::ruma::api::client::error::ErrorKind;
+use matrix_sdk::sliding_sync::VersionBuilder;
+use matrix_sdk::{Client, HttpError};
+use matrix_sdk_ui::sync_service::SyncService;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::discovery;
+use super::models::SessionInfo;
+use super::sync;
+use crate::error::AppError;
+use crate::perf;
+use crate::storage::{databases, vault};
+
+const DEVICE_DISPLAY_NAME: &str = "Lattice web";
+/// Every SDK database of ours starts with this, then a random per-session id.
+const STORE_PREFIX: &str = "lattice-";
+
+/// Names and secret of one session's SDK stores.
+#[derive(Clone, Serialize, Deserialize)]
+struct StoreKeys {
+    /// Prefix of every SDK database of this session.
+    prefix: String,
+    /// Random secret the SDK's store cipher is derived from.
+    passphrase: String,
+}
+
+impl StoreKeys {
+    fn generate() -> Result<Self, AppError> {
+        Ok(Self {
+            prefix: format!("{STORE_PREFIX}{}", hex(&vault::random_bytes(8)?)),
+            passphrase: base64::engine::general_purpose::STANDARD_NO_PAD
+                .encode(vault::random_bytes(32)?),
+        })
+    }
+}
+
+/// What the vault keeps, encrypted: enough to reopen the stores and resume.
+#[derive(Serialize, Deserialize)]
+pub struct StoredSession {
+    homeserver: Url,
+    stores: StoreKeys,
+    session: MatrixSession,
+}
+
+impl StoredSession {
+    /// A session on `homeserver` with fresh, random store names and store secret.
+    pub fn new(homeserver: Url, session: MatrixSession) -> Result<Self, AppError> {
+        Ok(Self { homeserver, stores: StoreKeys::generate()?, session })
+    }
+
+    pub fn store_prefix(&self) -> &str {
+        &self.stores.prefix
+    }
+
+    /// Encrypts and saves this session, replacing the previous one.
+    pub async fn save(&self) -> Result<(), AppError> {
+        let plaintext = serde_json::to_vec(self).map_err(|e| AppError::Storage(e.to_string()))?;
+        vault::save(&plaintext).await
+    }
+
+    /// The saved session, if any.
+    pub async fn load() -> Result<Option<Self>, AppError> {
+        let Some(plaintext) = vault::load().await? else {
+            return Ok(None);
+        };
+        match serde_json::from_slice(&plaintext) {
+            Ok(stored) => Ok(Some(stored)),
+            Err(e) => {
+                // Unreadable: it can never be used, so do not keep failing on it.
+                let _ = vault::clear().await;
+                Err(AppError::Storage(format!("saved session unreadable: {e}")))
+            }
+        }
+    }
+
+    /// Opens this session's stores and resumes it, without contacting the server.
+    pub async fn open_client(&self) -> Result<Client, AppError> {
+        let client = build_client(&self.homeserver, &self.stores).await?;
+        client
+            .restore_session(self.session.clone())
+            .await
+            .map_err(|e| AppError::Storage(e.to_string()))?;
+        Ok(client)
+    }
+
+    /// Forgets this session on this device. The vault goes first: without its key the
+    /// stores are unreadable, even while a database deletion still waits for a
+    /// connection to close.
+    pub async fn delete_local(store_prefix: &str) -> Result<(), AppError> {
+        vault::clear().await?;
+        databases::delete_with_prefix(store_prefix).await
+    }
+}
+
+/// A signed-in, syncing session.
+pub struct ActiveSession {
+    client: Client,
+    sync: SyncService,
+    store_prefix: String,
+    info: SessionInfo,
+}
+
+/// A fresh holder name per page load: two tabs must never share one, or the
+/// SDK's cross-process store lock cannot tell them apart.
+fn lock_holder() -> &'static str {
+    static HOLDER: OnceLock<String> = OnceLock::new();
+    HOLDER.get_or_init(|| {
+        let bytes = vault::random_bytes(8).unwrap_or_default();
+        format!("lattice-tab-{}", hex(&bytes))
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, AppError> {
+    Client::builder()
+        .homeserver_url(homeserver.as_str())
+        .indexeddb_store(&stores.prefix, Some(&stores.passphrase))
+        // Discovery already checked /versions for MSC4186.
+        .sliding_sync_version_builder(VersionBuilder::Native)
+        .cross_process_store_config(CrossProcessLockConfig::multi_process(lock_holder()))
+        .build()
+        .await
+        .map_err(|e| AppError::Storage(e.to_string()))
+}
+
+/// Discovers the server, signs in with a password and starts syncing.
+pub async fn login(
+    homeserver_input: &str,
+    username: &str,
+    password: &str,
+) -> Result<ActiveSession, AppError> {
+    // The login page already moved a full user ID's server into the homeserver field,
+    // where the person could still correct it: that field is what counts.
+    let homeserver = discovery::discover(homeserver_input).await?;
+    // Stores are created before login: the SDK sets up the device's keys in them.
+    let stores = StoreKeys::generate()?;
+    let client = build_client(&homeserver, &stores).await?;
+
+    let login = client
+        .matrix_auth()
+        .login_username(username.trim(), password)
+        .initial_device_display_name(DEVICE_DISPLAY_NAME)
+        .await;
+    if let Err(error) = login {
+        drop(client);
+        let _ = databases::delete_with_prefix(&stores.prefix).await;
+        return Err(login_error(&error, homeserver.as_str()));
+    }
+    let session = client
+        .matrix_auth()
+        .session()
+        .ok_or_else(|| AppError::Server("no session after login".into()))?;
+    let stored = StoredSession { homeserver, stores, session };
+    stored.save().await?;
+    start(client, stored.stores.prefix).await
+}
+
+/// Reopens the saved session, if there is one, without contacting the server.
+pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
+    perf::mark("lattice:restore");
+    let Some(stored) = StoredSession::load().await? else {
+        return Ok(None);
+    };
+    perf::measure("lattice:vault-open", "lattice:restore");
+    perf::mark("lattice:stores");
+    let client = stored.open_client().await?;
+    perf::measure("lattice:stores-open", "lattice:stores");
+    start(client, stored.stores.prefix).await.map(Some)
+}
+
+async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, AppError> {
+    let info = SessionInfo {
+        user_id: client.user_id().map(|u| u.to_string()).unwrap_or_default(),
+        device_id: client.device_id().map(|d| d.to_string()).unwrap_or_default(),
+        homeserver: client.homeserver().to_string(),
+    };
+    let sync = sync::start(&client).await?;
+    Ok(ActiveSession { client, sync, store_prefix, info })
+}
+
+impl ActiveSession {
+    pub fn info(&self) -> &SessionInfo {
+        &self.info
+    }
+
+    pub fn sync_service(&self) -> &SyncService {
+        &self.sync
+    }
+
+    /// Ends the session on the server, then forgets it here. When the server can't be
+    /// reached, nothing local is deleted and the session keeps running.
+    pub async fn logout(&self) -> Result<(), AppError> {
+        match self.client.logout().await {
+            Ok(()) => {}
+            // The token is already dead on the server: that is what we wanted.
+            Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken { .. })) => {}
+            Err(e) if e.client_api_error_kind().is_none() => {
+                return Err(AppError::Unreachable(self.info.homeserver.clone()));
+            }
+            Err(e) => return Err(AppError::Server(e.to_string())),
+        }
+        self.sync.stop().await;
+        StoredSession::delete_local(&self.store_prefix).await
+    }
+
+    /// Forgets the session on this device only, e.g. when the server is gone for good.
+    pub async fn logout_local(&self) -> Result<(), AppError> {
+        self.sync.stop().await;
+        StoredSession::delete_local(&self.store_prefix).await
+    }
+}
+
+/// Deletes SDK databases left behind by sessions that no longer exist (a failed
+/// login, or a deletion cut short by closing the tab). `keep` is the live session's.
+pub async fn sweep_orphan_stores(keep: Option<&ActiveSession>) -> Result<(), AppError> {
+    let keep = keep.map(|session| session.store_prefix.as_str());
+    for name in databases::list().await? {
+        let ours = name.starts_with(STORE_PREFIX) && name != vault::DB_NAME;
+        if ours && keep.is_none_or(|prefix| !name.starts_with(prefix)) {
+            databases::delete_with_prefix(&name).await?;
+        }
+    }
+    Ok(())
+}
+
+fn login_error(error: &matrix_sdk::Error, server: &str) -> AppError {
+    match error.client_api_error_kind() {
+        Some(ErrorKind::Forbidden { .. }) => AppError::WrongCredentials,
+        Some(ErrorKind::LimitExceeded { .. }) => AppError::RateLimited,
+        Some(kind) => AppError::Server(kind.to_string()),
+        None => match error {
+            matrix_sdk::Error::Http(http) if matches!(**http, HttpError::Reqwest(_)) => {
+                AppError::Unreachable(server.to_owned())
+            }
+            other => AppError::Server(other.to_string()),
+        },
+    }
+}

@@ -1,0 +1,77 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::{ErrorAlert, TextField};
+use crate::config::Config;
+use crate::i18n::t;
+use crate::load_state::LoadState;
+use crate::matrix::{discovery, session};
+use crate::state::use_session;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session_context = use_session();
+    let config = expect_context::<Config>();
+    let homeserver = RwSignal::new(config.homeserver_or_origin());
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let state = RwSignal::new(LoadState::Idle);
+    let navigate = use_navigate();
+
+    // A full user ID names its server: show that in the homeserver field.
+    Effect::new(move |_| {
+        if let Some(server) = discovery::server_from_user_id(&username.get()) {
+            homeserver.set(server.to_owned());
+        }
+    });
+
+    let on_submit = move |event: SubmitEvent| {
+        event.prevent_default();
+        if state.get_untracked().is_loading() {
+            return;
+        }
+        state.set(LoadState::Loading);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = session::login(
+                &homeserver.get_untracked(),
+                &username.get_untracked(),
+                &password.get_untracked(),
+            )
+            .await;
+            match result {
+                Ok(active) => {
+                    password.set(String::new());
+                    state.set(LoadState::Ready);
+                    session_context.signed_in(active);
+                    navigate("/", Default::default());
+                }
+                Err(error) => state.set(LoadState::Failed(error)),
+            }
+        });
+    };
+
+    let error = Signal::derive(move || {
+        state.get().error().cloned().or_else(|| session_context.notice.get())
+    });
+
+    view! {
+        <main class="lt-login">
+            <h1 class="lt-login__title">{t("login-title")}</h1>
+            <form class="lt-login__form" on:submit=on_submit aria-busy=move || state.get().is_loading().to_string()>
+                <TextField id="lt-login-homeserver" label=t("login-homeserver") hint=t("login-homeserver-hint")
+                    value=homeserver autocomplete="url" />
+                <TextField id="lt-login-username" label=t("login-username") hint=t("login-username-hint")
+                    value=username autocomplete="username" />
+                <TextField id="lt-login-password" label=t("login-password") value=password
+                    autocomplete="current-password" input_type="password" />
+                <ErrorAlert error=error />
+                <button class="lt-button lt-button--primary" type="submit" disabled=move || state.get().is_loading()>
+                    {move || if state.get().is_loading() { t("login-in-progress") } else { t("login-submit") }}
+                </button>
+            </form>
+        </main>
+    }
+}

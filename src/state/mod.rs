@@ -1,0 +1,5 @@
+//! Reactive glue between the matrix layer and the views. No DOM here.
+
+pub mod session;
+
+pub use session::{Phase, SessionContext, use_session};

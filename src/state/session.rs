@@ -1,0 +1,107 @@
+//! The session context: who is signed in, the sync state, and the live session handle.
+
+use std::rc::Rc;
+
+use futures_util::StreamExt;
+use futures_util::future::{AbortHandle, abortable};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::error::AppError;
+use crate::perf;
+use crate::matrix::models::{SessionInfo, SyncStatus};
+use crate::matrix::{ActiveSession, session, sync};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Looking for a saved session at start-up.
+    Restoring,
+    SignedOut,
+    SignedIn(SessionInfo),
+}
+
+#[derive(Clone, Copy)]
+pub struct SessionContext {
+    pub phase: RwSignal<Phase>,
+    pub sync_status: RwSignal<SyncStatus>,
+    /// Why the last session ended or could not be restored, shown on the login page.
+    pub notice: RwSignal<Option<AppError>>,
+    active: StoredValue<Option<Rc<ActiveSession>>, LocalStorage>,
+    status_task: StoredValue<Option<AbortHandle>, LocalStorage>,
+}
+
+/// The session context provided by `App`.
+pub fn use_session() -> SessionContext {
+    expect_context::<SessionContext>()
+}
+
+impl SessionContext {
+    /// Creates the context, provides it, and starts restoring a saved session.
+    pub fn provide() -> Self {
+        let context = SessionContext {
+            phase: RwSignal::new(Phase::Restoring),
+            sync_status: RwSignal::new(SyncStatus::Starting),
+            notice: RwSignal::new(None),
+            active: StoredValue::new_local(None),
+            status_task: StoredValue::new_local(None),
+        };
+        provide_context(context);
+        spawn_local(async move {
+            match session::restore().await {
+                Ok(Some(active)) => {
+                    context.signed_in(active);
+                    perf::measure("lattice:signed-in", "lattice:restore");
+                }
+                Ok(None) => context.phase.set(Phase::SignedOut),
+                Err(error) => {
+                    context.notice.set(Some(error));
+                    context.phase.set(Phase::SignedOut);
+                }
+            }
+            let active = context.active();
+            if let Err(error) = session::sweep_orphan_stores(active.as_deref()).await {
+                tracing::warn!("could not delete old stores: {error}");
+            }
+        });
+        context
+    }
+
+    pub fn active(&self) -> Option<Rc<ActiveSession>> {
+        self.active.get_value()
+    }
+
+    /// Adopts a running session and follows its sync state.
+    pub fn signed_in(&self, active: ActiveSession) {
+        let info = active.info().clone();
+        let statuses = sync::statuses(active.sync_service());
+        let sync_status = self.sync_status;
+        let (follow, abort) = abortable(async move {
+            let mut statuses = std::pin::pin!(statuses);
+            while let Some(status) = statuses.next().await {
+                sync_status.set(status);
+            }
+        });
+        spawn_local(async move {
+            let _ = follow.await;
+        });
+        self.replace_status_task(Some(abort));
+        self.active.set_value(Some(Rc::new(active)));
+        self.notice.set(None);
+        self.phase.set(Phase::SignedIn(info));
+    }
+
+    /// Drops the session handle after a logout.
+    pub fn signed_out(&self) {
+        self.replace_status_task(None);
+        self.active.set_value(None);
+        self.sync_status.set(SyncStatus::Starting);
+        self.phase.set(Phase::SignedOut);
+    }
+
+    fn replace_status_task(&self, next: Option<AbortHandle>) {
+        if let Some(previous) = self.status_task.get_value() {
+            previous.abort();
+        }
+        self.status_task.set_value(next);
+    }
+}

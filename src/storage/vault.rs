@@ -1,0 +1,161 @@
+//! The session vault: one record in IndexedDB holding a non-extractable AES-GCM
+//! WebCrypto key and, encrypted with it, the session (tokens and the store secret).
+//!
+//! Nothing secret is ever written in plain text. Script on the page can *use* the key
+//! while the page is open, but cannot read its bytes, so a copy of the profile's
+//! IndexedDB files or an exfiltrated record cannot be decrypted elsewhere
+//! (see docs/architecture.md, "Storage").
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AesGcmParams, AesKeyGenParams, CryptoKey, SubtleCrypto};
+
+use crate::error::AppError;
+
+pub const DB_NAME: &str = "lattice-vault";
+const STORE: &str = "vault";
+const RECORD_KEY: &str = "session";
+const IV_LEN: usize = 12;
+
+fn storage_error(context: &str, error: impl std::fmt::Debug) -> AppError {
+    AppError::Storage(format!("{context}: {error:?}"))
+}
+
+fn js_error(context: &str, error: JsValue) -> AppError {
+    let detail = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned());
+    AppError::Storage(format!("{context}: {detail}"))
+}
+
+fn subtle() -> Result<SubtleCrypto, AppError> {
+    let window = web_sys::window().ok_or_else(|| AppError::Storage("no window".into()))?;
+    let crypto = window.crypto().map_err(|e| js_error("WebCrypto", e))?;
+    Ok(crypto.subtle())
+}
+
+/// `n` bytes from the browser's CSPRNG.
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, AppError> {
+    let window = web_sys::window().ok_or_else(|| AppError::Storage("no window".into()))?;
+    let crypto = window.crypto().map_err(|e| js_error("WebCrypto", e))?;
+    let mut bytes = vec![0u8; n];
+    crypto
+        .get_random_values_with_u8_array(&mut bytes)
+        .map_err(|e| js_error("random", e))?;
+    Ok(bytes)
+}
+
+async fn open_db() -> Result<Database, AppError> {
+    Database::open(DB_NAME)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, tx| {
+            tx.db().create_object_store(STORE).build()?;
+            Ok(())
+        })
+        .await
+        .map_err(|e| storage_error("open vault", e))
+}
+
+async fn new_key(subtle: &SubtleCrypto) -> Result<CryptoKey, AppError> {
+    let params = AesKeyGenParams::new("AES-GCM", 256);
+    let usages = Array::of2(&"encrypt".into(), &"decrypt".into());
+    // extractable = false: the key's bytes can never be read back by script.
+    let promise = subtle
+        .generate_key_with_object(&params, false, &usages)
+        .map_err(|e| js_error("generate key", e))?;
+    let key = JsFuture::from(promise).await.map_err(|e| js_error("generate key", e))?;
+    key.dyn_into::<CryptoKey>().map_err(|e| js_error("generate key", e))
+}
+
+/// Encrypts `plaintext` under a fresh non-extractable key and stores both,
+/// replacing any previous session.
+pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
+    let subtle = subtle()?;
+    let key = new_key(&subtle).await?;
+    let mut iv = random_bytes(IV_LEN)?;
+    let params = AesGcmParams::new_with_u8_slice("AES-GCM", &mut iv);
+    let promise = subtle
+        .encrypt_with_object_and_u8_array(&params, &key, plaintext)
+        .map_err(|e| js_error("encrypt", e))?;
+    let ciphertext = JsFuture::from(promise).await.map_err(|e| js_error("encrypt", e))?;
+
+    let record = Object::new();
+    let set = |name: &str, value: &JsValue| {
+        Reflect::set(&record, &name.into(), value).map_err(|e| js_error("vault record", e))
+    };
+    set("key", &key)?;
+    set("iv", &Uint8Array::from(iv.as_slice()))?;
+    set("ciphertext", &Uint8Array::new(&ciphertext))?;
+
+    let db = open_db().await?;
+    let tx = db
+        .transaction(STORE)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(|e| storage_error("vault transaction", e))?;
+    let store = tx.object_store(STORE).map_err(|e| storage_error("vault store", e))?;
+    store
+        .put(JsValue::from(record))
+        .with_key(RECORD_KEY)
+        .build()
+        .map_err(|e| storage_error("vault write", e))?;
+    tx.commit().await.map_err(|e| storage_error("vault commit", e))?;
+    db.close();
+    Ok(())
+}
+
+/// The stored session's plaintext, or `None` when no one is signed in.
+pub async fn load() -> Result<Option<Vec<u8>>, AppError> {
+    let record = match read_record().await? {
+        Some(record) => record,
+        None => return Ok(None),
+    };
+    let field = |name: &str| Reflect::get(&record, &name.into()).map_err(|e| js_error("vault", e));
+    let key: CryptoKey = field("key")?
+        .dyn_into()
+        .map_err(|_| AppError::Storage("vault record has no key".into()))?;
+    let mut iv = Uint8Array::new(&field("iv")?).to_vec();
+    let ciphertext = Uint8Array::new(&field("ciphertext")?).to_vec();
+    let params = AesGcmParams::new_with_u8_slice("AES-GCM", &mut iv);
+    let promise = subtle()?
+        .decrypt_with_object_and_u8_array(&params, &key, &ciphertext)
+        .map_err(|e| js_error("decrypt", e))?;
+    let plaintext = JsFuture::from(promise).await.map_err(|e| js_error("decrypt", e))?;
+    Ok(Some(Uint8Array::new(&plaintext).to_vec()))
+}
+
+/// The raw stored record (key, iv, ciphertext), for the browser tests.
+pub async fn read_record() -> Result<Option<JsValue>, AppError> {
+    let db = open_db().await?;
+    let tx = db.transaction(STORE).build().map_err(|e| storage_error("vault transaction", e))?;
+    let store = tx.object_store(STORE).map_err(|e| storage_error("vault store", e))?;
+    let record: Option<JsValue> = store
+        .get(RECORD_KEY)
+        .primitive()
+        .map_err(|e| storage_error("vault read", e))?
+        .await
+        .map_err(|e| storage_error("vault read", e))?;
+    db.close();
+    Ok(record.filter(|r| !r.is_undefined() && !r.is_null()))
+}
+
+/// Forgets the session: the key goes with it, so anything it protected is unreadable.
+pub async fn clear() -> Result<(), AppError> {
+    let db = open_db().await?;
+    let tx = db
+        .transaction(STORE)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .map_err(|e| storage_error("vault transaction", e))?;
+    let store = tx.object_store(STORE).map_err(|e| storage_error("vault store", e))?;
+    store.clear().map_err(|e| storage_error("vault clear", e))?;
+    tx.commit().await.map_err(|e| storage_error("vault commit", e))?;
+    db.close();
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Browser tests: headless Chromium, real IndexedDB and WebCrypto.
+//! The session vault (key wrapping) and a session's save, restore and delete.
+
+use std::time::Duration;
+
+use js_sys::{Reflect, Uint8Array};
+use lattice::matrix::session::StoredSession;
+use lattice::storage::{databases, vault};
+use matrix_sdk::SessionMeta;
+use matrix_sdk::authentication::matrix::MatrixSession;
+use matrix_sdk::ruma::{device_id, user_id};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SECRET_TOKEN: &str = "syt_secret_access_token_that_must_never_be_stored_in_clear";
+
+fn fake_session() -> MatrixSession {
+    MatrixSession {
+        meta: SessionMeta {
+            user_id: user_id!("@alice:localhost").to_owned(),
+            device_id: device_id!("BROWSERTEST").to_owned(),
+        },
+        tokens: matrix_sdk::SessionTokens {
+            access_token: SECRET_TOKEN.to_owned(),
+            refresh_token: None,
+        },
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+async fn sleep(ms: u64) {
+    gloo_timers::future::sleep(Duration::from_millis(ms)).await;
+}
+
+#[wasm_bindgen_test]
+async fn vault_round_trip_with_a_non_extractable_key() {
+    let plaintext = b"{\"token\":\"vault-round-trip\"}";
+    vault::save(plaintext).await.expect("save");
+    assert_eq!(vault::load().await.expect("load").as_deref(), Some(&plaintext[..]));
+
+    let record = vault::read_record().await.expect("read").expect("a record");
+    let key: web_sys::CryptoKey =
+        Reflect::get(&record, &"key".into()).expect("key field").dyn_into().expect("a CryptoKey");
+    assert!(!key.extractable(), "the vault key must be non-extractable");
+    assert_eq!(Reflect::get(&key.algorithm().expect("algo"), &"name".into()).ok().and_then(|n| n.as_string()).as_deref(), Some("AES-GCM"));
+
+    // Script cannot read the key's bytes back.
+    let subtle = web_sys::window().unwrap().crypto().unwrap().subtle();
+    let export = JsFuture::from(subtle.export_key("raw", &key).expect("exportKey call")).await;
+    assert!(export.is_err(), "exporting the vault key must fail");
+
+    // What is stored is ciphertext, not the plaintext.
+    let ciphertext = Uint8Array::new(&Reflect::get(&record, &"ciphertext".into()).unwrap()).to_vec();
+    assert!(!contains(&ciphertext, b"vault-round-trip"));
+
+    vault::clear().await.expect("clear");
+    assert_eq!(vault::load().await.expect("load after clear"), None);
+}
+
+#[wasm_bindgen_test]
+async fn each_save_uses_a_new_key() {
+    vault::save(b"one").await.expect("save one");
+    let first = vault::read_record().await.unwrap().unwrap();
+    vault::save(b"two").await.expect("save two");
+    let second = vault::read_record().await.unwrap().unwrap();
+    let iv = |r: &wasm_bindgen::JsValue| Uint8Array::new(&Reflect::get(r, &"iv".into()).unwrap()).to_vec();
+    assert_ne!(iv(&first), iv(&second));
+    assert_eq!(vault::load().await.unwrap().as_deref(), Some(&b"two"[..]));
+    vault::clear().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn session_save_restore_and_delete() {
+    let homeserver = url::Url::parse("http://127.0.0.1:1/").unwrap();
+    let stored = StoredSession::new(homeserver, fake_session()).expect("new session");
+    let prefix = stored.store_prefix().to_owned();
+
+    // Opening creates the SDK's encrypted stores under this session's prefix.
+    let client = stored.open_client().await.expect("open stores");
+    assert_eq!(client.user_id().map(|u| u.as_str()), Some("@alice:localhost"));
+    let names = databases::list().await.expect("list");
+    assert!(names.iter().filter(|n| n.starts_with(&prefix)).count() >= 4, "stores: {names:?}");
+    drop(client);
+
+    // Saved: the token is nowhere in plain text.
+    stored.save().await.expect("save");
+    let record = vault::read_record().await.unwrap().unwrap();
+    let ciphertext = Uint8Array::new(&Reflect::get(&record, &"ciphertext".into()).unwrap()).to_vec();
+    assert!(!contains(&ciphertext, SECRET_TOKEN.as_bytes()));
+
+    // Restored: same session, same stores, no server needed.
+    let restored = StoredSession::load().await.expect("load").expect("a session");
+    assert_eq!(restored.store_prefix(), prefix);
+    let client = restored.open_client().await.expect("reopen stores");
+    assert_eq!(client.device_id().map(|d| d.as_str()), Some("BROWSERTEST"));
+    assert_eq!(client.access_token().as_deref(), Some(SECRET_TOKEN));
+    drop(client);
+
+    // Deleted: the vault is empty and the databases go once their connections close.
+    StoredSession::delete_local(&prefix).await.expect("delete");
+    assert!(StoredSession::load().await.expect("load after delete").is_none());
+    for _ in 0..100 {
+        let left = databases::list().await.unwrap();
+        if !left.iter().any(|n| n.starts_with(&prefix)) {
+            return;
+        }
+        sleep(100).await;
+    }
+    panic!("databases of {prefix} were not deleted: {:?}", databases::list().await.unwrap());
+}
