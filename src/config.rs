@@ -27,7 +27,10 @@ impl Config {
         if response.status() == 404 {
             return Ok(Self::default());
         }
-        let text = response.text().await.map_err(|e| AppError::Config(e.to_string()))?;
+        let text = response
+            .text()
+            .await
+            .map_err(|e| AppError::Config(e.to_string()))?;
         Self::parse(&text)
     }
 
@@ -55,7 +58,10 @@ mod tests {
     #[wasm_bindgen_test]
     fn reads_default_homeserver() {
         let config = Config::parse(r#"{"default_homeserver":"example.org"}"#).ok();
-        assert_eq!(config.map(|c| c.default_homeserver), Some("example.org".to_owned()));
+        assert_eq!(
+            config.map(|c| c.default_homeserver),
+            Some("example.org".to_owned())
+        );
     }
 
     #[wasm_bindgen_test]

@@ -46,9 +46,7 @@ impl AppError {
             AppError::WrongCredentials => t("error-wrong-credentials"),
             AppError::RateLimited => t("error-rate-limited"),
             AppError::Unreachable(server) => t_args("error-unreachable", &[("server", server)]),
-            AppError::NotMatrixServer(server) => {
-                t_args("error-not-matrix", &[("server", server)])
-            }
+            AppError::NotMatrixServer(server) => t_args("error-not-matrix", &[("server", server)]),
             AppError::NoSlidingSync(server) => {
                 t_args("error-no-sliding-sync", &[("server", server)])
             }

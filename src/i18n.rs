@@ -40,7 +40,9 @@ fn format(id: &str, args: Option<&FluentArgs>) -> String {
             return id.to_owned();
         };
         let mut errors = Vec::new();
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned()
     })
 }
 

@@ -44,7 +44,10 @@ impl Browser {
             .capabilities(capabilities)
             .connect(webdriver_url)
             .await?;
-        Ok(Self { client, _profile: profile })
+        Ok(Self {
+            client,
+            _profile: profile,
+        })
     }
 
     pub async fn goto(&self, url: &str) -> anyhow::Result<()> {
@@ -76,7 +79,9 @@ impl Browser {
             .await?;
         let wanted = name.to_lowercase();
         for element in candidates {
-            let Ok(true) = element.is_displayed().await else { continue };
+            let Ok(true) = element.is_displayed().await else {
+                continue;
+            };
             let id = element.element_id().to_string();
             let computed_role = self.element_property(&id, "computedrole").await?;
             if computed_role != role {
@@ -93,7 +98,10 @@ impl Browser {
     async fn element_property(&self, element_id: &str, property: &str) -> anyhow::Result<String> {
         let value = self
             .client
-            .issue_cmd(ElementGet { element_id: element_id.to_owned(), property })
+            .issue_cmd(ElementGet {
+                element_id: element_id.to_owned(),
+                property,
+            })
             .await?;
         Ok(value.as_str().unwrap_or_default().to_owned())
     }
@@ -115,7 +123,11 @@ impl Browser {
     pub async fn wait_for_text(&self, role: &str, text: &str) -> anyhow::Result<String> {
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            for element in self.client.find_all(Locator::Css(&format!("[role={role}]"))).await? {
+            for element in self
+                .client
+                .find_all(Locator::Css(&format!("[role={role}]")))
+                .await?
+            {
                 if let Ok(shown) = element.text().await
                     && shown.to_lowercase().contains(&text.to_lowercase())
                 {
@@ -149,7 +161,10 @@ struct ElementGet {
 impl WebDriverCompatibleCommand for ElementGet {
     fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
         let session = session_id.unwrap_or_default();
-        base_url.join(&format!("session/{session}/element/{}/{}", self.element_id, self.property))
+        base_url.join(&format!(
+            "session/{session}/element/{}/{}",
+            self.element_id, self.property
+        ))
     }
 
     fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {

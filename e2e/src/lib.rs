@@ -23,7 +23,9 @@ impl Env {
     pub fn from_env() -> anyhow::Result<Self> {
         let var = |name: &str| {
             std::env::var(name).map_err(|_| {
-                anyhow::anyhow!("{name} is not set: run the end-to-end tests through scripts/test.sh")
+                anyhow::anyhow!(
+                    "{name} is not set: run the end-to-end tests through scripts/test.sh"
+                )
             })
         };
         Ok(Self {

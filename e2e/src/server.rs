@@ -102,15 +102,25 @@ impl AppServer {
         let task = tokio::spawn(async move {
             let _ = axum::serve(listener, app).await;
         });
-        Ok(Self { origin, recorded, task })
+        Ok(Self {
+            origin,
+            recorded,
+            task,
+        })
     }
 
     pub fn csp_reports(&self) -> Vec<String> {
-        self.recorded.lock().map(|r| r.csp_reports.clone()).unwrap_or_default()
+        self.recorded
+            .lock()
+            .map(|r| r.csp_reports.clone())
+            .unwrap_or_default()
     }
 
     pub fn access_tokens(&self) -> Vec<String> {
-        self.recorded.lock().map(|r| r.access_tokens.clone()).unwrap_or_default()
+        self.recorded
+            .lock()
+            .map(|r| r.access_tokens.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -132,11 +142,20 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
     let Some(upstream) = state.upstream.as_deref() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let path = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+    let path = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str())
+        .unwrap_or("/");
     let url = format!("{upstream}{path}");
     let method = request.method().clone();
     let mut headers = request.headers().clone();
-    for hop in [header::HOST, header::CONNECTION, header::CONTENT_LENGTH, header::TRANSFER_ENCODING] {
+    for hop in [
+        header::HOST,
+        header::CONNECTION,
+        header::CONTENT_LENGTH,
+        header::TRANSFER_ENCODING,
+    ] {
         headers.remove(hop);
     }
     if let Some(token) = headers
@@ -152,11 +171,17 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
         Ok(body) => body,
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
-    let upstream_response =
-        match state.http.request(method, url).headers(headers).body(body).send().await {
-            Ok(response) => response,
-            Err(_) => return StatusCode::BAD_GATEWAY.into_response(),
-        };
+    let upstream_response = match state
+        .http
+        .request(method, url)
+        .headers(headers)
+        .body(body)
+        .send()
+        .await
+    {
+        Ok(response) => response,
+        Err(_) => return StatusCode::BAD_GATEWAY.into_response(),
+    };
     let mut response = Response::builder().status(upstream_response.status());
     for (name, value) in upstream_response.headers() {
         if name != header::TRANSFER_ENCODING && name != header::CONNECTION {

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
+use lattice_e2e::Env;
 use lattice_e2e::browser::Browser;
 use lattice_e2e::server::{AppServer, ServerOptions, dead_origin, start_plain_server};
 use lattice_e2e::synapse::{TestUser, register_user, token_is_valid};
-use lattice_e2e::Env;
 
 struct Fixture {
     env: Env,
@@ -26,15 +26,26 @@ impl Fixture {
         })
         .await?;
         let browser = Browser::start(&env.webdriver_url).await?;
-        Ok(Self { env, server, browser })
+        Ok(Self {
+            env,
+            server,
+            browser,
+        })
     }
 
     async fn user(&self) -> anyhow::Result<TestUser> {
         register_user(&self.env.synapse_url, &self.env.synapse_secret, "login").await
     }
 
-    async fn submit_login(&self, homeserver: Option<&str>, user: &str, password: &str) -> anyhow::Result<()> {
-        self.browser.goto(&format!("{}/login", self.server.origin)).await?;
+    async fn submit_login(
+        &self,
+        homeserver: Option<&str>,
+        user: &str,
+        password: &str,
+    ) -> anyhow::Result<()> {
+        self.browser
+            .goto(&format!("{}/login", self.server.origin))
+            .await?;
         self.browser.by_role("heading", "Sign in").await?;
         self.browser.fill("User name", user).await?;
         if let Some(homeserver) = homeserver {
@@ -45,7 +56,8 @@ impl Fixture {
     }
 
     async fn sign_in(&self, user: &TestUser) -> anyhow::Result<()> {
-        self.submit_login(None, &user.localpart, &user.password).await?;
+        self.submit_login(None, &user.localpart, &user.password)
+            .await?;
         self.expect_signed_in(user).await
     }
 
@@ -71,8 +83,13 @@ impl Fixture {
 async fn wrong_password_shows_its_error() -> anyhow::Result<()> {
     let fixture = Fixture::start(vec![]).await?;
     let user = fixture.user().await?;
-    fixture.submit_login(None, &user.localpart, "not-the-password").await?;
-    fixture.browser.wait_for_text("alert", "Wrong user name or password").await?;
+    fixture
+        .submit_login(None, &user.localpart, "not-the-password")
+        .await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "Wrong user name or password")
+        .await?;
     fixture.finish().await
 }
 
@@ -80,15 +97,25 @@ async fn wrong_password_shows_its_error() -> anyhow::Result<()> {
 async fn right_password_signs_in_with_full_user_id() -> anyhow::Result<()> {
     let fixture = Fixture::start(vec![]).await?;
     let user = fixture.user().await?;
-    fixture.browser.goto(&format!("{}/login", fixture.server.origin)).await?;
+    fixture
+        .browser
+        .goto(&format!("{}/login", fixture.server.origin))
+        .await?;
     // A full user ID moves its server name into the homeserver field...
     fixture.browser.fill("User name", &user.user_id).await?;
     let homeserver = fixture.browser.by_role("textbox", "Homeserver").await?;
-    let server_name = user.user_id.split_once(':').map(|(_, s)| s).unwrap_or_default();
+    let server_name = user
+        .user_id
+        .split_once(':')
+        .map(|(_, s)| s)
+        .unwrap_or_default();
     anyhow::ensure!(homeserver.prop("value").await?.as_deref() == Some(server_name));
     // ...where it can still be corrected: the test server name is not resolvable,
     // so point it at the proxy that serves this page.
-    fixture.browser.fill("Homeserver", &fixture.server.origin).await?;
+    fixture
+        .browser
+        .fill("Homeserver", &fixture.server.origin)
+        .await?;
     fixture.browser.fill("Password", &user.password).await?;
     fixture.browser.click("button", "Sign in").await?;
     fixture.expect_signed_in(&user).await?;
@@ -113,15 +140,40 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
     let user = fixture.user().await?;
     fixture.sign_in(&user).await?;
     let tokens = fixture.server.access_tokens();
-    anyhow::ensure!(!tokens.is_empty(), "the app sent no access token through the proxy");
+    anyhow::ensure!(
+        !tokens.is_empty(),
+        "the app sent no access token through the proxy"
+    );
     for token in &tokens {
-        anyhow::ensure!(token_is_valid(&fixture.env.synapse_url, token).await?, "token dead before logout");
+        anyhow::ensure!(
+            token_is_valid(&fixture.env.synapse_url, token).await?,
+            "token dead before logout"
+        );
     }
     fixture.browser.click("button", "Sign out").await?;
     fixture.browser.by_role("heading", "Sign in").await?;
     for token in &tokens {
-        anyhow::ensure!(!token_is_valid(&fixture.env.synapse_url, token).await?, "token still valid");
+        anyhow::ensure!(
+            !token_is_valid(&fixture.env.synapse_url, token).await?,
+            "token still valid"
+        );
     }
+    // This session's databases are deleted, and nothing secret is left in the vault.
+    let mut left = Vec::new();
+    for _ in 0..100 {
+        let names = fixture.browser.client.execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             indexedDB.databases().then(dbs => done(dbs.map(db => db.name)))",
+            vec![],
+        );
+        left = names.await?.as_array().cloned().unwrap_or_default();
+        left.retain(|name| name.as_str().is_some_and(|n| n.starts_with("lattice-") && n != "lattice-vault"));
+        if left.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    anyhow::ensure!(left.is_empty(), "databases left after logout: {left:?}");
     // Signed out for good: a reload stays on the login page.
     fixture.browser.client.refresh().await?;
     fixture.browser.by_role("heading", "Sign in").await?;
@@ -132,8 +184,13 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
 async fn address_nobody_listens_on_cannot_be_reached() -> anyhow::Result<()> {
     let dead = dead_origin()?;
     let fixture = Fixture::start(vec![dead.clone()]).await?;
-    fixture.submit_login(Some(&dead), "someone", "password").await?;
-    fixture.browser.wait_for_text("alert", "Can't reach").await?;
+    fixture
+        .submit_login(Some(&dead), "someone", "password")
+        .await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "Can't reach")
+        .await?;
     fixture.finish().await
 }
 
@@ -141,7 +198,12 @@ async fn address_nobody_listens_on_cannot_be_reached() -> anyhow::Result<()> {
 async fn plain_web_server_is_not_a_matrix_server() -> anyhow::Result<()> {
     let (plain, _server) = start_plain_server().await?;
     let fixture = Fixture::start(vec![plain.clone()]).await?;
-    fixture.submit_login(Some(&plain), "someone", "password").await?;
-    fixture.browser.wait_for_text("alert", "not a Matrix server").await?;
+    fixture
+        .submit_login(Some(&plain), "someone", "password")
+        .await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "not a Matrix server")
+        .await?;
     fixture.finish().await
 }

@@ -23,11 +23,8 @@ pub enum ServerInput {
 
 /// Classifies the homeserver field. Anything with a scheme must be an http(s) URL.
 pub fn parse_server_input(input: &str) -> Result<ServerInput, AppError> {
-    let input = input.trim().trim_end_matches('/');
+    let input = input.trim();
     let invalid = || AppError::InvalidHomeserver(input.to_owned());
-    if input.is_empty() {
-        return Err(invalid());
-    }
     if input.contains("://") {
         let url = Url::parse(input).map_err(|_| invalid())?;
         return match url.scheme() {
@@ -35,12 +32,17 @@ pub fn parse_server_input(input: &str) -> Result<ServerInput, AppError> {
             _ => Err(invalid()),
         };
     }
-    // A server name is a host with an optional port; let the URL parser check it.
-    let url = Url::parse(&format!("https://{input}")).map_err(|_| invalid())?;
-    if url.path() != "/" || url.query().is_some() || url.host().is_none() {
+    // A server name is a host with an optional numeric port.
+    let name = input.trim_end_matches('/');
+    let (host, port) = name.split_once(':').unwrap_or((name, "0"));
+    if host.is_empty() || port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
         return Err(invalid());
     }
-    Ok(ServerInput::Name(input.to_owned()))
+    let url = Url::parse(&format!("https://{name}")).map_err(|_| invalid())?;
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(invalid());
+    }
+    Ok(ServerInput::Name(name.to_owned()))
 }
 
 /// If the user name is a full user ID (`@alice:example.org`), the server it names.
@@ -79,8 +81,8 @@ struct VersionsBody {
 /// Checks a `/_matrix/client/versions` body: a Matrix server with MSC4186, or why not.
 /// `server` is only used to word the error.
 pub fn check_versions(body: &str, server: &str) -> Result<(), AppError> {
-    let parsed: VersionsBody = serde_json::from_str(body)
-        .map_err(|_| AppError::NotMatrixServer(server.to_owned()))?;
+    let parsed: VersionsBody =
+        serde_json::from_str(body).map_err(|_| AppError::NotMatrixServer(server.to_owned()))?;
     // The same reading of the response as the SDK's own sliding sync discovery.
     let supported = SupportedVersions::from_parts(&parsed.versions, &parsed.unstable_features);
     if supported.versions.is_empty() {
@@ -126,7 +128,10 @@ pub async fn discover(input: &str) -> Result<Url, AppError> {
 
 /// GET a URL; `Err` only when nothing answered (network error, refused, CORS).
 async fn fetch_text(url: &str) -> Result<(u16, String), ()> {
-    let response = gloo_net::http::Request::get(url).send().await.map_err(|_| ())?;
+    let response = gloo_net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|_| ())?;
     let status = response.status();
     Ok((status, response.text().await.unwrap_or_default()))
 }
@@ -178,7 +183,12 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn html_or_other_json_is_not_matrix() {
-        for body in ["<html>hello</html>", "{}", r#"{"versions":[]}"#, r#"{"versions":["x"]}"#] {
+        for body in [
+            "<html>hello</html>",
+            "{}",
+            r#"{"versions":[]}"#,
+            r#"{"versions":["x"]}"#,
+        ] {
             assert_eq!(
                 check_versions(body, "hs"),
                 Err(AppError::NotMatrixServer("hs".into())),
@@ -197,16 +207,31 @@ mod tests {
             parse_server_input(" matrix.example.org:8448/ "),
             Ok(ServerInput::Name("matrix.example.org:8448".into()))
         );
-        assert!(matches!(parse_server_input("http://127.0.0.1:8008"), Ok(ServerInput::Url(_))));
-        for bad in ["", "ftp://example.org", "exa mple.org", "example.org/path", "https://"] {
+        assert!(matches!(
+            parse_server_input("http://127.0.0.1:8008"),
+            Ok(ServerInput::Url(_))
+        ));
+        for bad in [
+            "",
+            "ftp://example.org",
+            "exa mple.org",
+            "example.org/path",
+            "https://",
+        ] {
             assert!(parse_server_input(bad).is_err(), "{bad}");
         }
     }
 
     #[wasm_bindgen_test]
     fn full_user_id_names_its_server() {
-        assert_eq!(server_from_user_id("@alice:example.org"), Some("example.org"));
-        assert_eq!(server_from_user_id("@bob:localhost:8448"), Some("localhost:8448"));
+        assert_eq!(
+            server_from_user_id("@alice:example.org"),
+            Some("example.org")
+        );
+        assert_eq!(
+            server_from_user_id("@bob:localhost:8448"),
+            Some("localhost:8448")
+        );
         assert_eq!(server_from_user_id("alice"), None);
         assert_eq!(server_from_user_id("@alice"), None);
     }
@@ -219,6 +244,9 @@ mod tests {
             Some("https://matrix.example.org/".to_owned())
         );
         assert_eq!(parse_well_known("not json"), None);
-        assert_eq!(parse_well_known(r#"{"m.homeserver":{"base_url":"javascript:x"}}"#), None);
+        assert_eq!(
+            parse_well_known(r#"{"m.homeserver":{"base_url":"javascript:x"}}"#),
+            None
+        );
     }
 }

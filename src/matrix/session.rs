@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use base64::Engine;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
-use matrix_sdk::ruma::api::client::error::ErrorKind;
+use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::sliding_sync::VersionBuilder;
 use matrix_sdk::{Client, HttpError};
 use matrix_sdk_ui::sync_service::SyncService;
@@ -53,7 +53,11 @@ pub struct StoredSession {
 impl StoredSession {
     /// A session on `homeserver` with fresh, random store names and store secret.
     pub fn new(homeserver: Url, session: MatrixSession) -> Result<Self, AppError> {
-        Ok(Self { homeserver, stores: StoreKeys::generate()?, session })
+        Ok(Self {
+            homeserver,
+            stores: StoreKeys::generate()?,
+            session,
+        })
     }
 
     pub fn store_prefix(&self) -> &str {
@@ -161,7 +165,11 @@ pub async fn login(
         .matrix_auth()
         .session()
         .ok_or_else(|| AppError::Server("no session after login".into()))?;
-    let stored = StoredSession { homeserver, stores, session };
+    let stored = StoredSession {
+        homeserver,
+        stores,
+        session,
+    };
     stored.save().await?;
     start(client, stored.stores.prefix).await
 }
@@ -182,11 +190,19 @@ pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
 async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, AppError> {
     let info = SessionInfo {
         user_id: client.user_id().map(|u| u.to_string()).unwrap_or_default(),
-        device_id: client.device_id().map(|d| d.to_string()).unwrap_or_default(),
+        device_id: client
+            .device_id()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         homeserver: client.homeserver().to_string(),
     };
     let sync = sync::start(&client).await?;
-    Ok(ActiveSession { client, sync, store_prefix, info })
+    Ok(ActiveSession {
+        client,
+        sync,
+        store_prefix,
+        info,
+    })
 }
 
 impl ActiveSession {
@@ -204,7 +220,11 @@ impl ActiveSession {
         match self.client.logout().await {
             Ok(()) => {}
             // The token is already dead on the server: that is what we wanted.
-            Err(e) if matches!(e.client_api_error_kind(), Some(ErrorKind::UnknownToken { .. })) => {}
+            Err(e)
+                if matches!(
+                    e.client_api_error_kind(),
+                    Some(ErrorKind::UnknownToken { .. })
+                ) => {}
             Err(e) if e.client_api_error_kind().is_none() => {
                 return Err(AppError::Unreachable(self.info.homeserver.clone()));
             }
@@ -236,9 +256,9 @@ pub async fn sweep_orphan_stores(keep: Option<&ActiveSession>) -> Result<(), App
 
 fn login_error(error: &matrix_sdk::Error, server: &str) -> AppError {
     match error.client_api_error_kind() {
-        Some(ErrorKind::Forbidden { .. }) => AppError::WrongCredentials,
+        Some(ErrorKind::Forbidden) => AppError::WrongCredentials,
         Some(ErrorKind::LimitExceeded { .. }) => AppError::RateLimited,
-        Some(kind) => AppError::Server(kind.to_string()),
+        Some(_) => AppError::Server(error.to_string()),
         None => match error {
             matrix_sdk::Error::Http(http) if matches!(**http, HttpError::Reqwest(_)) => {
                 AppError::Unreachable(server.to_owned())

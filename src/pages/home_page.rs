@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{ErrorAlert, SyncStatusBadge};
 use crate::error::AppError;
@@ -13,20 +12,28 @@ use crate::state::use_session;
 pub fn HomePage(info: SessionInfo) -> impl IntoView {
     let session_context = use_session();
     let logout_state = RwSignal::new(LoadState::Idle);
-    let navigate = use_navigate();
 
     let sign_out = move |local_only: bool| {
         let Some(active) = session_context.active() else {
             return;
         };
         logout_state.set(LoadState::Loading);
-        let navigate = navigate.clone();
         spawn_local(async move {
-            let result = if local_only { active.logout_local().await } else { active.logout().await };
+            let result = if local_only {
+                active.logout_local().await
+            } else {
+                active.logout().await
+            };
             match result {
                 Ok(()) => {
                     session_context.signed_out();
-                    navigate("/login", Default::default());
+                    // The SDK holds its IndexedDB connections until the page goes away,
+                    // and the databases can only be deleted after that: a full load of
+                    // the login page lets the deletions finish, and its start-up sweep
+                    // removes whatever is left.
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().replace("/login");
+                    }
                 }
                 Err(error) => logout_state.set(LoadState::Failed(error)),
             }
@@ -34,10 +41,13 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
     };
     let sign_out_local = sign_out.clone();
 
-    let unreachable =
-        move || matches!(logout_state.get().error(), Some(AppError::Unreachable(_)));
+    let unreachable = move || matches!(logout_state.get().error(), Some(AppError::Unreachable(_)));
     let other_error = Signal::derive(move || {
-        logout_state.get().error().filter(|e| !matches!(e, AppError::Unreachable(_))).cloned()
+        logout_state
+            .get()
+            .error()
+            .filter(|e| !matches!(e, AppError::Unreachable(_)))
+            .cloned()
     });
 
     view! {

@@ -54,7 +54,11 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     let error = Signal::derive(move || {
-        state.get().error().cloned().or_else(|| session_context.notice.get())
+        state
+            .get()
+            .error()
+            .cloned()
+            .or_else(|| session_context.notice.get())
     });
 
     view! {

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::error::AppError;
-use crate::perf;
 use crate::matrix::models::{SessionInfo, SyncStatus};
 use crate::matrix::{ActiveSession, session, sync};
+use crate::perf;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {

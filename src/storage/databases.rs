@@ -17,7 +17,10 @@ pub async fn list() -> Result<Vec<String>, AppError> {
         .map_err(|e| storage_error("list databases", e))?
         .await
         .map_err(|e| storage_error("list databases", e))?;
-    Ok(databases.iter().map(|db| db.name().to_owned()).collect())
+    Ok(databases
+        .filter_map(Result::ok)
+        .map(|db| db.name().to_owned())
+        .collect())
 }
 
 /// Requests deletion of every database whose name starts with `prefix`. Deletion
@@ -27,7 +30,11 @@ pub async fn delete_with_prefix(prefix: &str) -> Result<(), AppError> {
     for name in list().await?.into_iter().filter(|n| n.starts_with(prefix)) {
         // Dropping the request does not cancel it: the browser deletes the
         // database as soon as no connection holds it open.
-        drop(factory.delete_db(&name).map_err(|e| storage_error("delete database", e))?);
+        drop(
+            factory
+                .delete_db(&name)
+                .map_err(|e| storage_error("delete database", e))?,
+        );
     }
     Ok(())
 }

@@ -69,8 +69,11 @@ async fn new_key(subtle: &SubtleCrypto) -> Result<CryptoKey, AppError> {
     let promise = subtle
         .generate_key_with_object(&params, false, &usages)
         .map_err(|e| js_error("generate key", e))?;
-    let key = JsFuture::from(promise).await.map_err(|e| js_error("generate key", e))?;
-    key.dyn_into::<CryptoKey>().map_err(|e| js_error("generate key", e))
+    let key = JsFuture::from(promise)
+        .await
+        .map_err(|e| js_error("generate key", e))?;
+    key.dyn_into::<CryptoKey>()
+        .map_err(|e| js_error("generate key", e))
 }
 
 /// Encrypts `plaintext` under a fresh non-extractable key and stores both,
@@ -83,7 +86,9 @@ pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
     let promise = subtle
         .encrypt_with_object_and_u8_array(&params, &key, plaintext)
         .map_err(|e| js_error("encrypt", e))?;
-    let ciphertext = JsFuture::from(promise).await.map_err(|e| js_error("encrypt", e))?;
+    let ciphertext = JsFuture::from(promise)
+        .await
+        .map_err(|e| js_error("encrypt", e))?;
 
     let record = Object::new();
     let set = |name: &str, value: &JsValue| {
@@ -99,13 +104,17 @@ pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
         .with_mode(TransactionMode::Readwrite)
         .build()
         .map_err(|e| storage_error("vault transaction", e))?;
-    let store = tx.object_store(STORE).map_err(|e| storage_error("vault store", e))?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|e| storage_error("vault store", e))?;
     store
         .put(JsValue::from(record))
         .with_key(RECORD_KEY)
         .build()
         .map_err(|e| storage_error("vault write", e))?;
-    tx.commit().await.map_err(|e| storage_error("vault commit", e))?;
+    tx.commit()
+        .await
+        .map_err(|e| storage_error("vault commit", e))?;
     db.close();
     Ok(())
 }
@@ -126,21 +135,30 @@ pub async fn load() -> Result<Option<Vec<u8>>, AppError> {
     let promise = subtle()?
         .decrypt_with_object_and_u8_array(&params, &key, &ciphertext)
         .map_err(|e| js_error("decrypt", e))?;
-    let plaintext = JsFuture::from(promise).await.map_err(|e| js_error("decrypt", e))?;
+    let plaintext = JsFuture::from(promise)
+        .await
+        .map_err(|e| js_error("decrypt", e))?;
     Ok(Some(Uint8Array::new(&plaintext).to_vec()))
 }
 
 /// The raw stored record (key, iv, ciphertext), for the browser tests.
 pub async fn read_record() -> Result<Option<JsValue>, AppError> {
     let db = open_db().await?;
-    let tx = db.transaction(STORE).build().map_err(|e| storage_error("vault transaction", e))?;
-    let store = tx.object_store(STORE).map_err(|e| storage_error("vault store", e))?;
-    let record: Option<JsValue> = store
-        .get(RECORD_KEY)
-        .primitive()
-        .map_err(|e| storage_error("vault read", e))?
-        .await
-        .map_err(|e| storage_error("vault read", e))?;
+    let record: Option<JsValue> = {
+        let tx = db
+            .transaction(STORE)
+            .build()
+            .map_err(|e| storage_error("vault transaction", e))?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| storage_error("vault store", e))?;
+        store
+            .get(RECORD_KEY)
+            .primitive()
+            .map_err(|e| storage_error("vault read", e))?
+            .await
+            .map_err(|e| storage_error("vault read", e))?
+    };
     db.close();
     Ok(record.filter(|r| !r.is_undefined() && !r.is_null()))
 }
@@ -153,9 +171,13 @@ pub async fn clear() -> Result<(), AppError> {
         .with_mode(TransactionMode::Readwrite)
         .build()
         .map_err(|e| storage_error("vault transaction", e))?;
-    let store = tx.object_store(STORE).map_err(|e| storage_error("vault store", e))?;
+    let store = tx
+        .object_store(STORE)
+        .map_err(|e| storage_error("vault store", e))?;
     store.clear().map_err(|e| storage_error("vault clear", e))?;
-    tx.commit().await.map_err(|e| storage_error("vault commit", e))?;
+    tx.commit()
+        .await
+        .map_err(|e| storage_error("vault commit", e))?;
     db.close();
     Ok(())
 }

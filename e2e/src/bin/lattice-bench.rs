@@ -11,7 +11,11 @@ use lattice_e2e::synapse::register_user;
 use serde_json::{Value, json};
 
 const RELOADS: usize = 7;
-const MEASURES: [&str; 3] = ["lattice:vault-open", "lattice:stores-open", "lattice:signed-in"];
+const MEASURES: [&str; 3] = [
+    "lattice:vault-open",
+    "lattice:stores-open",
+    "lattice:signed-in",
+];
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -51,7 +55,10 @@ async fn main() -> anyhow::Result<()> {
             medians.insert(name.to_owned(), json!(values[values.len() / 2]));
         }
     }
-    println!("{}", json!({ "reloads": RELOADS, "median_ms": medians, "samples": samples }));
+    println!(
+        "{}",
+        json!({ "reloads": RELOADS, "median_ms": medians, "samples": samples })
+    );
     browser.close().await?;
     Ok(())
 }

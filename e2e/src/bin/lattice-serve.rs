@@ -12,7 +12,9 @@ async fn main() -> anyhow::Result<()> {
     let mut bind = "127.0.0.1:8080".to_owned();
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
-        let value = args.next().ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))?;
+        let value = args
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))?;
         match flag.as_str() {
             "--dist" => dist = Some(value),
             "--upstream" => upstream = Some(value),
