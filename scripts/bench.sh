@@ -6,9 +6,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/setup.sh
 
 trunk build --release --offline
-cargo build -q --release -p lattice-e2e --bin lattice-bench
+cargo build -q -p lattice-e2e --bin lattice-bench
 . scripts/services.sh
-timings="$("$CARGO_TARGET_DIR/release/lattice-bench")"
+timings="$("$CARGO_TARGET_DIR/debug/lattice-bench")"
 
 python3 scripts/write_benchmarks.py dist "$timings" > BENCHMARKS.md
 cat BENCHMARKS.md

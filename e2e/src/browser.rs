@@ -95,7 +95,7 @@ impl Browser {
         Ok(None)
     }
 
-    async fn element_property(&self, element_id: &str, property: &str) -> anyhow::Result<String> {
+    async fn element_property(&self, element_id: &str, property: &'static str) -> anyhow::Result<String> {
         let value = self
             .client
             .issue_cmd(ElementGet {

@@ -130,6 +130,10 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
     Client::builder()
         .homeserver_url(homeserver.as_str())
         .indexeddb_store(&stores.prefix, Some(&stores.passphrase))
+        // The server was chosen and checked by discovery; a `well_known` in the login
+        // response must not move the client to another origin, which the CSP's
+        // connect-src would refuse anyway.
+        .respect_login_well_known(false)
         // Discovery already checked /versions for MSC4186.
         .sliding_sync_version_builder(VersionBuilder::Native)
         .cross_process_store_config(CrossProcessLockConfig::multi_process(lock_holder()))

@@ -1,6 +1,6 @@
 //! SyncService start and its state as a stream of plain `SyncStatus`.
 
-use futures_util::{Stream, StreamExt};
+use futures_util::{Stream, StreamExt, future, stream};
 use matrix_sdk::Client;
 use matrix_sdk_ui::sync_service::{State, SyncService};
 
@@ -29,7 +29,10 @@ pub fn status_of(state: &State) -> SyncStatus {
     }
 }
 
-/// The current state followed by every change.
+/// The current state followed by every change. (The subscriber itself only yields
+/// changes, and the service is already started by the time anyone subscribes.)
 pub fn statuses(service: &SyncService) -> impl Stream<Item = SyncStatus> + use<> {
-    service.state().map(|state| status_of(&state))
+    let subscriber = service.state();
+    let current = status_of(&subscriber.get());
+    stream::once(future::ready(current)).chain(subscriber.map(|state| status_of(&state)))
 }
