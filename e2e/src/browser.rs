@@ -70,24 +70,33 @@ impl Browser {
         }
     }
 
+    /// One look for the element; elements that go stale while the page changes
+    /// (a reload, a re-render) are skipped rather than failing the test.
     pub async fn try_by_role(&self, role: &str, name: &str) -> anyhow::Result<Option<Element>> {
-        let candidates = self
+        let Ok(candidates) = self
             .client
             .find_all(Locator::Css(
                 "button, input, a[href], select, textarea, h1, h2, h3, main, [role]",
             ))
-            .await?;
+            .await
+        else {
+            return Ok(None);
+        };
         let wanted = name.to_lowercase();
         for element in candidates {
             let Ok(true) = element.is_displayed().await else {
                 continue;
             };
             let id = element.element_id().to_string();
-            let computed_role = self.element_property(&id, "computedrole").await?;
+            let Ok(computed_role) = self.element_property(&id, "computedrole").await else {
+                continue;
+            };
             if computed_role != role {
                 continue;
             }
-            let label = self.element_property(&id, "computedlabel").await?;
+            let Ok(label) = self.element_property(&id, "computedlabel").await else {
+                continue;
+            };
             if label.to_lowercase().contains(&wanted) {
                 return Ok(Some(element));
             }
@@ -95,7 +104,11 @@ impl Browser {
         Ok(None)
     }
 
-    async fn element_property(&self, element_id: &str, property: &'static str) -> anyhow::Result<String> {
+    async fn element_property(
+        &self,
+        element_id: &str,
+        property: &'static str,
+    ) -> anyhow::Result<String> {
         let value = self
             .client
             .issue_cmd(ElementGet {
@@ -122,12 +135,14 @@ impl Browser {
     /// Waits until the element with `role` shows text containing `text`.
     pub async fn wait_for_text(&self, role: &str, text: &str) -> anyhow::Result<String> {
         let deadline = Instant::now() + TIMEOUT;
+        let selector = format!("[role={role}]");
         loop {
-            for element in self
+            let elements = self
                 .client
-                .find_all(Locator::Css(&format!("[role={role}]")))
-                .await?
-            {
+                .find_all(Locator::Css(&selector))
+                .await
+                .unwrap_or_default();
+            for element in elements {
                 if let Ok(shown) = element.text().await
                     && shown.to_lowercase().contains(&text.to_lowercase())
                 {

@@ -167,7 +167,10 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
             vec![],
         );
         left = names.await?.as_array().cloned().unwrap_or_default();
-        left.retain(|name| name.as_str().is_some_and(|n| n.starts_with("lattice-") && n != "lattice-vault"));
+        left.retain(|name| {
+            name.as_str()
+                .is_some_and(|n| n.starts_with("lattice-") && n != "lattice-vault")
+        });
         if left.is_empty() {
             break;
         }
