@@ -39,7 +39,6 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
             }
         });
     };
-    let sign_out_local = sign_out.clone();
 
     let unreachable = move || matches!(logout_state.get().error(), Some(AppError::Unreachable(_)));
     let other_error = Signal::derive(move || {
@@ -66,7 +65,7 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
                 <div class="lt-home__logout-offline" role="alert">
                     <p>{t("logout-unreachable")}</p>
                     <button class="lt-button lt-button--danger" type="button"
-                        on:click={let sign_out_local = sign_out_local.clone(); move |_| sign_out_local(true)}>
+                        on:click=move |_| sign_out(true)>
                         {t("logout-local-only")}
                     </button>
                 </div>
