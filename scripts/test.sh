@@ -13,7 +13,7 @@ cargo fmt --all --check
 
 step "unit tests (Node) and browser tests (headless Chromium, real IndexedDB)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-CHROMEDRIVER=/usr/bin/chromedriver \
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
   cargo test -p lattice --target wasm32-unknown-unknown
 
 step "release build (trunk, wasm-opt, external loader)"
