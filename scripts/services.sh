@@ -9,7 +9,8 @@ synapse_port="$(free_port)"
 driver_port="$(free_port)"
 stop_services() {
   scripts/synapse.sh stop "$LATTICE_RUN_DIR/synapse" || true
-  [ -n "${driver_pid:-}" ] && kill "$driver_pid" 2>/dev/null || true
+  # A failed test leaves its Chromium open: take the driver's browsers down with it.
+  [ -n "${driver_pid:-}" ] && { pkill -P "$driver_pid" 2>/dev/null; kill "$driver_pid" 2>/dev/null; } || true
 }
 trap stop_services EXIT
 

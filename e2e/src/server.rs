@@ -37,6 +37,8 @@ pub fn content_security_policy(extra_connect: &[String], report_uri: Option<&str
 pub struct Recorded {
     pub csp_reports: Vec<String>,
     pub access_tokens: Vec<String>,
+    /// While set, the proxy answers 502 as a reverse proxy does when Synapse is down.
+    pub upstream_down: bool,
 }
 
 #[derive(Clone)]
@@ -116,6 +118,13 @@ impl AppServer {
             .unwrap_or_default()
     }
 
+    /// Makes `/_matrix` answer 502 Bad Gateway (`true`) or proxy again (`false`).
+    pub fn set_upstream_down(&self, down: bool) {
+        if let Ok(mut recorded) = self.recorded.lock() {
+            recorded.upstream_down = down;
+        }
+    }
+
     pub fn access_tokens(&self) -> Vec<String> {
         self.recorded
             .lock()
@@ -142,6 +151,9 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
     let Some(upstream) = state.upstream.as_deref() else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    if state.recorded.lock().is_ok_and(|r| r.upstream_down) {
+        return StatusCode::BAD_GATEWAY.into_response();
+    }
     let path = request
         .uri()
         .path_and_query()

@@ -184,6 +184,39 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
 }
 
 #[tokio::test]
+async fn logout_with_the_server_down_offers_this_device_only() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.sign_in(&user).await?;
+    let tokens = fixture.server.access_tokens();
+    fixture.server.set_upstream_down(true);
+    fixture.browser.click("button", "Sign out").await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "can't be reached")
+        .await?;
+    // Nothing was deleted: the session is still here.
+    let body = fixture.browser.body_text().await?;
+    anyhow::ensure!(
+        body.contains(&user.user_id),
+        "session gone after failed logout:\n{body}"
+    );
+    fixture
+        .browser
+        .click("button", "Sign out on this device only")
+        .await?;
+    fixture.browser.by_role("heading", "Sign in").await?;
+    fixture.browser.client.refresh().await?;
+    fixture.browser.by_role("heading", "Sign in").await?;
+    // Only this device forgot the session: the server still knows the token.
+    fixture.server.set_upstream_down(false);
+    for token in &tokens {
+        anyhow::ensure!(token_is_valid(&fixture.env.synapse_url, token).await?);
+    }
+    fixture.finish().await
+}
+
+#[tokio::test]
 async fn address_nobody_listens_on_cannot_be_reached() -> anyhow::Result<()> {
     let dead = dead_origin()?;
     let fixture = Fixture::start(vec![dead.clone()]).await?;
