@@ -71,6 +71,10 @@ disable_existing_loggers: false
 YAML
     "$venv/bin/python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" --generate-keys >/dev/null
   fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port on 127.0.0.1 is already in use: stop what listens there, or choose another port" >&2
+    exit 1
+  fi
   "$venv/bin/python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" >"$dir/stdout.log" 2>&1 &
   echo $! > "$dir/run.pid"
   for _ in $(seq 1 120); do
