@@ -7,6 +7,7 @@
 //! (see docs/architecture.md, "Storage").
 
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -98,25 +99,15 @@ pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
     set("iv", &Uint8Array::from(iv.as_slice()))?;
     set("ciphertext", &Uint8Array::new(&ciphertext))?;
 
-    let db = open_db().await?;
-    let tx = db
-        .transaction(STORE)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(|e| storage_error("vault transaction", e))?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|e| storage_error("vault store", e))?;
-    store
-        .put(JsValue::from(record))
-        .with_key(RECORD_KEY)
-        .build()
-        .map_err(|e| storage_error("vault write", e))?;
-    tx.commit()
-        .await
-        .map_err(|e| storage_error("vault commit", e))?;
-    db.close();
-    Ok(())
+    write(|store| {
+        store
+            .put(JsValue::from(record))
+            .with_key(RECORD_KEY)
+            .build()
+            .map(drop)
+            .map_err(|e| storage_error("vault write", e))
+    })
+    .await
 }
 
 /// The stored session's plaintext, or `None` when no one is signed in.
@@ -141,7 +132,7 @@ pub async fn load() -> Result<Option<Vec<u8>>, AppError> {
     Ok(Some(Uint8Array::new(&plaintext).to_vec()))
 }
 
-/// The raw stored record (key, iv, ciphertext), for the browser tests.
+/// The raw stored record (key, iv, ciphertext); the browser tests inspect it too.
 pub async fn read_record() -> Result<Option<JsValue>, AppError> {
     let db = open_db().await?;
     let record: Option<JsValue> = {
@@ -165,19 +156,34 @@ pub async fn read_record() -> Result<Option<JsValue>, AppError> {
 
 /// Forgets the session: the key goes with it, so anything it protected is unreadable.
 pub async fn clear() -> Result<(), AppError> {
+    write(|store| {
+        store
+            .clear()
+            .map(drop)
+            .map_err(|e| storage_error("vault clear", e))
+    })
+    .await
+}
+
+/// Runs one write on the vault's object store in its own committed transaction.
+async fn write(
+    request: impl FnOnce(&ObjectStore<'_>) -> Result<(), AppError>,
+) -> Result<(), AppError> {
     let db = open_db().await?;
-    let tx = db
-        .transaction(STORE)
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .map_err(|e| storage_error("vault transaction", e))?;
-    let store = tx
-        .object_store(STORE)
-        .map_err(|e| storage_error("vault store", e))?;
-    store.clear().map_err(|e| storage_error("vault clear", e))?;
-    tx.commit()
-        .await
-        .map_err(|e| storage_error("vault commit", e))?;
+    {
+        let tx = db
+            .transaction(STORE)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(|e| storage_error("vault transaction", e))?;
+        let store = tx
+            .object_store(STORE)
+            .map_err(|e| storage_error("vault store", e))?;
+        request(&store)?;
+        tx.commit()
+            .await
+            .map_err(|e| storage_error("vault commit", e))?;
+    }
     db.close();
     Ok(())
 }
