@@ -47,7 +47,11 @@ impl SessionContext {
         };
         provide_context(context);
         spawn_local(async move {
-            match session::restore().await {
+            let restored = session::restore().await;
+            // Only a definite answer (a session, or none) says which stores are
+            // orphans: after a failed restore the saved session's stores must stay.
+            let sweep = restored.is_ok();
+            match restored {
                 Ok(Some(active)) => {
                     context.signed_in(active);
                     perf::measure("lattice:signed-in", "lattice:restore");
@@ -59,7 +63,7 @@ impl SessionContext {
                 }
             }
             let active = context.active();
-            if let Err(error) = session::sweep_orphan_stores(active.as_deref()).await {
+            if sweep && let Err(error) = session::sweep_orphan_stores(active.as_deref()).await {
                 tracing::warn!("could not delete old stores: {error}");
             }
         });
