@@ -37,3 +37,133 @@ error-storage = The browser's storage is not available: { $detail }
 error-server = The server reported an error: { $detail }
 error-config = The configuration file is invalid: { $detail }
 error-session-expired = Your session has ended. Sign in again.
+error-room-not-found = There is no room “{ $room }”, or you are not in it.
+error-forbidden = You don't have permission to do that here.
+error-unknown-user = There is no user “{ $user }”.
+error-invalid-room-address = “{ $input }” is not a room address. Room addresses look like #name:example.org.
+error-invalid-alias = “{ $input }” can't be used as an address: use letters, digits and dashes, without spaces.
+error-alias-taken = The address “{ $alias }” is already taken.
+error-offline = Can't reach the server. Check your connection and try again; nothing was changed.
+
+## Shell and room list
+sidebar-label = Rooms and account
+title-unread = { $count ->
+    [one] (1 unread) Lattice
+   *[other] ({ $count } unread) Lattice
+}
+action-start-chat = Start chat
+action-new-room = New room
+action-join-room = Join room
+filters-label = Show
+filter-all = All
+filter-unread = Unread
+filter-people = People
+filter-rooms = Rooms
+rooms-search = Search rooms by name
+rooms-list-label = Rooms
+rooms-loading = Loading rooms…
+rooms-none = No rooms to show.
+room-invited = Invited you to join
+room-unread = { $count ->
+    [one] 1 unread message
+   *[other] { $count } unread messages
+}
+room-mentions = { $count ->
+    [one] 1 mention
+   *[other] { $count } mentions
+}
+invite-accept = Accept
+invite-decline = Decline
+room-none-selected = Choose a room from the list, or start a chat.
+
+## Room view
+room-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+room-invite = Invite
+room-leave = Leave
+members-label = Members
+power-creator = Creator
+power-admin = Admin
+power-moderator = Moderator
+power-level = Power level { $level }
+timeline-label = Messages
+timeline-loading = Loading older messages…
+timeline-start = This is the start of the room.
+timeline-read-marker = New messages below
+event-edited = (edited)
+event-redacted = Message deleted
+event-utd = Unable to decrypt this message.
+event-unsupported = Unsupported event ({ $event_type })
+reply-loading = Loading the replied-to message…
+reactions-label = Reactions
+reaction-count = { $key }: { $count }
+thread-replies = { $count ->
+    [one] 1 reply
+   *[other] { $count } replies
+}
+utd-unknown = The keys for it have not arrived.
+utd-sent-before-joined = It was sent before you joined.
+utd-verification-violation = The sender's identity changed since it was verified.
+utd-unverified-sender = The sender's device is not verified.
+utd-historical-no-backup = It was sent before this session existed, and key backup is off.
+utd-historical-unverified = It was sent before this session existed; verify this session to read it.
+utd-withheld-unverified = The sender does not share keys with unverified sessions.
+utd-withheld = The sender withheld the keys.
+state-joined = { $user } joined
+state-left = { $user } left
+state-invited = { $sender } invited { $user }
+state-invite-rejected = { $user } declined the invitation
+state-invite-revoked = { $sender } withdrew { $user }'s invitation
+state-kicked = { $sender } removed { $user }
+state-banned = { $sender } banned { $user }
+state-unbanned = { $sender } unbanned { $user }
+state-knock = { $user } asked to join
+state-membership-other = { $user }'s membership changed
+state-display-name = { $sender } is now called { $name }
+state-display-name-removed = { $sender } removed their display name
+state-avatar = { $sender } changed their avatar
+state-room-name = { $sender } renamed the room to { $name }
+state-room-topic = { $sender } set the topic to “{ $topic }”
+state-room-created = { $sender } created the room
+state-encryption = { $sender } turned on end-to-end encryption
+state-other = { $sender } changed the room ({ $event_type })
+send-sending = Sending…
+send-sent = Sent
+send-failed = Not sent
+send-retry = Retry
+send-cancel = Cancel
+
+## Composer
+composer-label = Message to { $room }
+composer-placeholder = Write a message…
+composer-hint = Enter sends, Shift+Enter starts a new line. Markdown is supported.
+composer-send = Send
+
+## Dialogs
+dialog-close = Close
+start-chat-title = Start a chat
+start-chat-pick = Chat
+start-chat-with = Start a chat with { $name }
+invite-title = Invite someone
+invite-pick = Invite
+invite-who = Invite { $name }
+people-search = Name or user ID
+people-search-hint = Searches this server's user directory. A full ID such as @alice:example.org can be used directly.
+people-search-submit = Search
+people-results = People found
+people-none = No one found.
+new-room-title = New room
+new-room-name = Name
+new-room-topic = Topic (optional)
+new-room-access = Who can join
+new-room-private = Private: only people you invite; messages are end-to-end encrypted
+new-room-public = Public: anyone can join with the address; not encrypted
+new-room-alias = Address
+new-room-alias-hint = The part before the colon, e.g. team for #team:example.org
+new-room-create = Create room
+join-title = Join a room
+join-address = Room address or ID
+join-address-hint = For example #team:example.org
+join-submit = Join

@@ -62,10 +62,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo "+$TOOLCHAIN" install --locked --force "trunk@=$TRUNK_VERSION"
 fi
 
-# 5. JavaScript tools (wasm-opt from npm binaryen), exactly as package-lock.json says.
-if [ ! -x "$LATTICE_ROOT/node_modules/.bin/wasm-opt" ]; then
+# 5. JavaScript tools (wasm-opt from npm binaryen; esbuild and matrix-js-sdk for the
+#    benchmark baseline), exactly as package-lock.json says.
+# Reinstalled whenever the lock file changes (a stamp of its hash sits in node_modules).
+lock_hash="$(sha256sum "$LATTICE_ROOT/package-lock.json" | cut -d' ' -f1)"
+if [ "$(cat "$LATTICE_ROOT/node_modules/.lattice-lock" 2>/dev/null)" != "$lock_hash" ]; then
   log "npm ci"
   (cd "$LATTICE_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_hash" > "$LATTICE_ROOT/node_modules/.lattice-lock"
 fi
 
 # 6. Synapse in a virtualenv.

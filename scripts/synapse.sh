@@ -44,6 +44,9 @@ trusted_key_servers: []
 federation_domain_whitelist: []
 suppress_key_server_warning: true
 url_preview_enabled: false
+# Everyone on this server can be found to start a chat, as in an organisation's directory.
+user_directory:
+  search_all_users: true
 # Tests log in many times a second from one address.
 rc_message: {per_second: 1000, burst_count: 1000}
 rc_registration: {per_second: 1000, burst_count: 1000}
@@ -71,6 +74,9 @@ disable_existing_loggers: false
 YAML
     "$venv/bin/python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" --generate-keys >/dev/null
   fi
+  # Servers set up before the user directory setting existed get it too.
+  grep -q '^user_directory:' "$dir/homeserver.yaml" ||
+    printf 'user_directory:\n  search_all_users: true\n' >> "$dir/homeserver.yaml"
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port on 127.0.0.1 is already in use: stop what listens there, or choose another port" >&2
     exit 1

@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::ErrorAlert;
 use crate::config::Config;
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::pages::{HomePage, LoginPage};
+use crate::pages::{HomePage, LoginPage, NoRoomSelected, RoomPage};
 use crate::state::{Phase, SessionContext};
 
 #[component]
@@ -29,11 +29,14 @@ pub fn App() -> impl IntoView {
             view! {
                 <Router>
                     <Routes fallback=|| view! { <Redirect path="/" /> }>
-                        <Route path=path!("/") view=move || match session.phase.get() {
+                        <ParentRoute path=path!("/") view=move || match session.phase.get() {
                             Phase::Restoring => Loading().into_any(),
                             Phase::SignedOut => view! { <Redirect path="/login" /> }.into_any(),
                             Phase::SignedIn(info) => view! { <HomePage info /> }.into_any(),
-                        } />
+                        }>
+                            <Route path=path!("") view=NoRoomSelected />
+                            <Route path=path!("room/:id") view=RoomPage />
+                        </ParentRoute>
                         <Route path=path!("/login") view=move || match session.phase.get() {
                             Phase::Restoring => Loading().into_any(),
                             Phase::SignedOut => view! { <LoginPage /> }.into_any(),

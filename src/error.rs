@@ -37,6 +37,27 @@ pub enum AppError {
     /// The saved session could not be used any more (e.g. the token was revoked).
     #[error("session expired")]
     SessionExpired,
+    /// No room with this ID or address, or none we are in.
+    #[error("room not found: {0}")]
+    RoomNotFound(String),
+    /// The server refused: not enough power in the room, or not allowed at all.
+    #[error("forbidden")]
+    Forbidden,
+    /// No such user on that server.
+    #[error("unknown user {0}")]
+    UnknownUser(String),
+    /// A room address that does not parse.
+    #[error("invalid room address {0:?}")]
+    InvalidRoomAddress(String),
+    /// A public room's address part that is empty or has forbidden characters.
+    #[error("invalid alias {0:?}")]
+    InvalidAlias(String),
+    /// The server could not be reached for an action; nothing was changed.
+    #[error("offline")]
+    Offline,
+    /// Another room already has this address.
+    #[error("alias taken {0:?}")]
+    AliasTaken(String),
 }
 
 impl AppError {
@@ -58,6 +79,15 @@ impl AppError {
             AppError::Server(detail) => t_args("error-server", &[("detail", detail)]),
             AppError::Config(detail) => t_args("error-config", &[("detail", detail)]),
             AppError::SessionExpired => t("error-session-expired"),
+            AppError::RoomNotFound(room) => t_args("error-room-not-found", &[("room", room)]),
+            AppError::Forbidden => t("error-forbidden"),
+            AppError::Offline => t("error-offline"),
+            AppError::UnknownUser(user) => t_args("error-unknown-user", &[("user", user)]),
+            AppError::InvalidRoomAddress(input) => {
+                t_args("error-invalid-room-address", &[("input", input)])
+            }
+            AppError::InvalidAlias(input) => t_args("error-invalid-alias", &[("input", input)]),
+            AppError::AliasTaken(alias) => t_args("error-alias-taken", &[("alias", alias)]),
         }
     }
 }

@@ -5,6 +5,8 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::langid;
 
 const EN: &str = include_str!("../locales/en.ftl");
+/// The language of the messages, also given to `Intl` for dates.
+const LANGUAGE: &str = "en";
 
 thread_local! {
     static BUNDLE: FluentBundle<FluentResource> = english_bundle();
@@ -32,6 +34,44 @@ pub fn t_args(id: &str, args: &[(&str, &str)]) -> String {
         fluent_args.set(*name, FluentValue::from(*value));
     }
     format(id, Some(&fluent_args))
+}
+
+/// The message `id` with a `count` argument, so plurals follow the language's CLDR rules.
+pub fn t_count(id: &str, count: u64) -> String {
+    let mut fluent_args = FluentArgs::new();
+    fluent_args.set("count", FluentValue::from(count));
+    format(id, Some(&fluent_args))
+}
+
+/// A day as the browser's `Intl` writes it in the current language, for day separators.
+pub fn format_day(millis: u64) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("weekday", "long"),
+        ("year", "numeric"),
+        ("month", "long"),
+        ("day", "numeric"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date(millis)
+        .to_locale_date_string(LANGUAGE, &options)
+        .into()
+}
+
+/// A time of day as the browser's `Intl` writes it, for message timestamps.
+pub fn format_time(millis: u64) -> String {
+    let options = js_sys::Object::new();
+    for (key, value) in [("hour", "numeric"), ("minute", "2-digit")] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date(millis)
+        .to_locale_time_string_with_options(LANGUAGE, &options)
+        .into()
+}
+
+fn date(millis: u64) -> js_sys::Date {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64))
 }
 
 fn format(id: &str, args: Option<&FluentArgs>) -> String {

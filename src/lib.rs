@@ -1,5 +1,8 @@
 //! Lattice: a Matrix web client. See docs/architecture.md for the layers.
 
+// The SDK's nested async stream types exceed the default when checked for auto traits.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod components;
 pub mod config;

@@ -17,3 +17,34 @@ pub fn measure(name: &str, start: &str) {
         let _ = performance.measure_with_start_mark(name, start);
     }
 }
+
+/// Marks `name` only the first time in this page load: for "first painted" moments.
+pub fn mark_once(name: &str) {
+    if let Some(performance) = performance()
+        && performance.get_entries_by_name(name).length() == 0
+    {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Marks `name` once the browser has painted what was just rendered.
+pub fn mark_once_after_paint(name: &'static str) {
+    // The next animation frame runs before the paint that shows the rendered DOM; a
+    // zero-delay timeout from there runs just after it.
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(move || mark_once(name), std::time::Duration::ZERO);
+    });
+}
+
+/// Bytes of wasm linear memory, for the benchmark's memory figure
+/// (`window.wasmBindings.latticeWasmMemoryBytes()`).
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = latticeWasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length()
+        .into()
+}

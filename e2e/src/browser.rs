@@ -32,6 +32,8 @@ impl Browser {
             "--disable-sync".to_owned(),
             "--disable-quic".to_owned(),
             "--no-first-run".to_owned(),
+            // Exact `performance.memory` figures for the benchmark.
+            "--enable-precise-memory-info".to_owned(),
             "--window-size=1280,900".to_owned(),
             format!("--user-data-dir={}", profile.path().display()),
         ];
@@ -76,7 +78,7 @@ impl Browser {
         let Ok(candidates) = self
             .client
             .find_all(Locator::Css(
-                "button, input, a[href], select, textarea, h1, h2, h3, main, [role]",
+                "button, input, a[href], select, textarea, h1, h2, h3, main, nav, section, aside, ul, ol, dialog, [role]",
             ))
             .await
         else {
@@ -97,7 +99,7 @@ impl Browser {
             let Ok(label) = self.element_property(&id, "computedlabel").await else {
                 continue;
             };
-            if label.to_lowercase().contains(&wanted) {
+            if plain(&label).to_lowercase().contains(&wanted) {
                 return Ok(Some(element));
             }
         }
@@ -144,9 +146,9 @@ impl Browser {
                 .unwrap_or_default();
             for element in elements {
                 if let Ok(shown) = element.text().await
-                    && shown.to_lowercase().contains(&text.to_lowercase())
+                    && plain(&shown).to_lowercase().contains(&text.to_lowercase())
                 {
-                    return Ok(shown);
+                    return Ok(plain(&shown));
                 }
             }
             if Instant::now() > deadline {
@@ -157,6 +159,49 @@ impl Browser {
         }
     }
 
+    /// Runs `script` (a function body) in the page and returns its result.
+    pub async fn execute(&self, script: &str) -> anyhow::Result<serde_json::Value> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// The text of every element matching `css`, in document order.
+    pub async fn texts(&self, css: &str) -> anyhow::Result<Vec<String>> {
+        let script = format!(
+            "return Array.from(document.querySelectorAll({css:?})).map(e => e.textContent);"
+        );
+        let value = self.execute(&script).await?;
+        let texts: Vec<String> = serde_json::from_value(value)?;
+        Ok(texts.iter().map(|text| plain(text)).collect())
+    }
+
+    /// Waits until `check` holds for the texts of the elements matching `css`.
+    pub async fn wait_for_texts(
+        &self,
+        css: &str,
+        what: &str,
+        check: impl Fn(&[String]) -> bool,
+    ) -> anyhow::Result<Vec<String>> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let texts = self.texts(css).await.unwrap_or_default();
+            if check(&texts) {
+                return Ok(texts);
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!("{what}: not within {TIMEOUT:?}; {css} holds {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn reload(&self) -> anyhow::Result<()> {
+        Ok(self.client.refresh().await?)
+    }
+
+    pub async fn current_url(&self) -> anyhow::Result<String> {
+        Ok(self.client.current_url().await?.to_string())
+    }
+
     pub async fn body_text(&self) -> anyhow::Result<String> {
         Ok(self.client.find(Locator::Css("body")).await?.text().await?)
     }
@@ -164,6 +209,12 @@ impl Browser {
     pub async fn close(self) -> anyhow::Result<()> {
         Ok(self.client.close().await?)
     }
+}
+
+/// Text without the Unicode isolation marks Fluent puts around each placeable (they
+/// keep names in right-to-left scripts readable, but are invisible).
+pub fn plain(text: &str) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// `GET /session/{id}/element/{id}/{computedrole|computedlabel}` (WebDriver §12.4).

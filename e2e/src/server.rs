@@ -37,6 +37,8 @@ pub fn content_security_policy(extra_connect: &[String], report_uri: Option<&str
 pub struct Recorded {
     pub csp_reports: Vec<String>,
     pub access_tokens: Vec<String>,
+    /// Every proxied request as "METHOD /path?query", in order.
+    pub requests: Vec<String>,
     /// While set, the proxy answers 502 as a reverse proxy does when Synapse is down.
     pub upstream_down: bool,
 }
@@ -125,6 +127,13 @@ impl AppServer {
         }
     }
 
+    pub fn requests(&self) -> Vec<String> {
+        self.recorded
+            .lock()
+            .map(|r| r.requests.clone())
+            .unwrap_or_default()
+    }
+
     pub fn access_tokens(&self) -> Vec<String> {
         self.recorded
             .lock()
@@ -161,6 +170,9 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
         .unwrap_or("/");
     let url = format!("{upstream}{path}");
     let method = request.method().clone();
+    if let Ok(mut recorded) = state.recorded.lock() {
+        recorded.requests.push(format!("{method} {path}"));
+    }
     let mut headers = request.headers().clone();
     for hop in [
         header::HOST,

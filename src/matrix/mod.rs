@@ -2,8 +2,12 @@
 //! sees plain models from `models.rs` and `AppError`.
 
 pub mod discovery;
+pub mod media;
 pub mod models;
+pub mod room_list;
+pub mod rooms;
 pub mod session;
 pub mod sync;
+pub mod timeline;
 
 pub use session::ActiveSession;

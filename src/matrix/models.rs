@@ -31,3 +31,148 @@ impl SyncStatus {
         }
     }
 }
+
+/// One room as the room list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RoomSummary {
+    pub id: String,
+    pub name: String,
+    /// `mxc://` URI of the room's avatar, fetched as a thumbnail through authenticated media.
+    pub avatar: Option<String>,
+    /// Plain text of the latest message, if there is one to show.
+    pub preview: Option<String>,
+    /// The SDK's client-side counts, which stay right in encrypted rooms.
+    pub unread: u64,
+    pub mentions: u64,
+    pub marked_unread: bool,
+    pub is_dm: bool,
+    pub is_invite: bool,
+}
+
+impl RoomSummary {
+    pub fn has_unread(&self) -> bool {
+        self.unread > 0 || self.mentions > 0 || self.marked_unread
+    }
+}
+
+/// The room view's header.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoomHeader {
+    pub name: String,
+    pub topic: Option<String>,
+    pub avatar: Option<String>,
+    pub member_count: u64,
+    pub encrypted: bool,
+    pub is_invite: bool,
+}
+
+/// One member of a room, for the member list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MemberSummary {
+    pub user_id: String,
+    pub name: String,
+    pub avatar: Option<String>,
+    /// `None` for "infinite" (room creators from room version 12 on).
+    pub power_level: Option<i64>,
+}
+
+/// A person found in the server's user directory.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UserSummary {
+    pub user_id: String,
+    pub name: Option<String>,
+    pub avatar: Option<String>,
+}
+
+/// One entry of a room's timeline, keyed by the SDK's stable unique id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TimelineRow {
+    pub key: String,
+    pub kind: RowKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    /// A day separator; milliseconds since the epoch.
+    DayDivider(u64),
+    /// Where the person stopped reading.
+    ReadMarker,
+    /// The room's creation: nothing more to load above.
+    TimelineStart,
+    Event(Box<EventRow>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EventRow {
+    pub event_id: Option<String>,
+    pub sender_id: String,
+    pub sender_name: String,
+    pub sender_avatar: Option<String>,
+    pub timestamp: u64,
+    pub is_own: bool,
+    pub content: RowContent,
+    pub send_state: SendState,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RowContent {
+    Message(MessageRow),
+    Redacted,
+    /// Message ids name the SDK's reason (`utd-*` in the locale files).
+    UnableToDecrypt {
+        reason_id: &'static str,
+    },
+    /// A state change summarised in one line: a message id and its arguments.
+    State(Summary),
+    /// Anything else, named by its event type.
+    Unsupported {
+        event_type: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MessageRow {
+    pub body: String,
+    /// How the body should be read: `m.text`, `m.emote`, `m.notice`, or a media kind.
+    pub kind: MessageKind,
+    pub edited: bool,
+    pub reactions: Vec<(String, usize)>,
+    pub reply_to: Option<ReplyPreview>,
+    pub thread_replies: Option<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MessageKind {
+    Text,
+    Emote,
+    Notice,
+    /// Images, files, audio, video, stickers: shown by their description until media lands.
+    Media,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ReplyPreview {
+    /// `None` while the replied-to event is still being fetched.
+    pub sender: Option<String>,
+    pub body: Option<String>,
+}
+
+/// A localisable one-line summary.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Summary {
+    pub message_id: &'static str,
+    pub args: Vec<(&'static str, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SendState {
+    /// A remote event: nothing to show.
+    Remote,
+    Sending,
+    Sent,
+    /// `recoverable`: retrying may work (e.g. the network was down).
+    Failed {
+        recoverable: bool,
+    },
+}

@@ -218,6 +218,16 @@ impl ActiveSession {
         &self.sync
     }
 
+    pub(super) fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Lets the send queue go again: it pauses itself when a send fails for lack of a
+    /// network, and it also holds messages queued before a reload until enabled.
+    pub async fn resume_sending(&self) {
+        self.client.send_queue().set_enabled(true).await;
+    }
+
     /// Ends the session on the server, then forgets it here. When the server can't be
     /// reached, nothing local is deleted and the session keeps running.
     pub async fn logout(&self) -> Result<(), AppError> {

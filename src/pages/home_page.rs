@@ -1,15 +1,139 @@
+//! The signed-in shell: the sidebar with the room list and conversation actions, and
+//! the selected room (or a placeholder) beside it.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::{Outlet, Redirect};
+use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::components::{ErrorAlert, SyncStatusBadge};
+use crate::components::{
+    ErrorAlert, JoinRoomDialog, NewRoomDialog, PeopleDialog, RoomList, SyncStatusBadge,
+};
 use crate::error::AppError;
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, t_count};
 use crate::load_state::LoadState;
 use crate::matrix::models::SessionInfo;
+use crate::state::avatars::provide_avatars;
+use crate::state::conversations::{self, room_id_from_segment};
+use crate::state::room_list::{RoomFilter, provide_room_list, total_unread, visible_rooms};
 use crate::state::use_session;
 
 #[component]
 pub fn HomePage(info: SessionInfo) -> impl IntoView {
+    let Some(active) = use_session().active() else {
+        return view! { <Redirect path="/login" /> }.into_any();
+    };
+    provide_avatars(active.clone());
+    let room_list = provide_room_list(active);
+    let filter = RwSignal::new(RoomFilter::All);
+    let query = RwSignal::new(String::new());
+    let visible = Memo::new(move |_| {
+        room_list
+            .rooms
+            .with(|rooms| visible_rooms(rooms, filter.get(), &query.get()))
+    });
+    Effect::new(move |_| {
+        let unread = room_list.rooms.with(total_unread);
+        let title = if unread > 0 {
+            t_count("title-unread", unread)
+        } else {
+            t("app-name")
+        };
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
+    let location = use_location();
+    let selected = Signal::derive(move || {
+        location
+            .pathname
+            .with(|path| path.strip_prefix("/room/").map(room_id_from_segment))
+    });
+
+    view! {
+        <div class="lt-shell">
+            <nav class="lt-sidebar" aria-label=t("sidebar-label")>
+                <header class="lt-sidebar__header">
+                    <h1 class="lt-sidebar__title">{t("app-name")}</h1>
+                    <SyncStatusBadge status=use_session().sync_status />
+                </header>
+                <ConversationActions />
+                <RoomFilters filter query />
+                <ErrorAlert error=room_list.error />
+                <Show when=move || room_list.loaded.get()
+                    fallback=|| view! { <p class="lt-room-list__empty" role="status">{t("rooms-loading")}</p> }>
+                    <RoomList rooms=visible selected />
+                </Show>
+                <AccountPanel info=info.clone() />
+            </nav>
+            <main class="lt-main">
+                <Outlet />
+            </main>
+        </div>
+    }
+    .into_any()
+}
+
+/// Shown beside the room list when no room is open.
+#[component]
+pub fn NoRoomSelected() -> impl IntoView {
+    view! { <div class="lt-main__empty"><p>{t("room-none-selected")}</p></div> }
+}
+
+#[component]
+fn RoomFilters(filter: RwSignal<RoomFilter>, query: RwSignal<String>) -> impl IntoView {
+    let button = move |value: RoomFilter, label: String| {
+        view! {
+            <button class="lt-filter" type="button" aria-pressed=move || (filter.get() == value).to_string()
+                on:click=move |_| filter.set(value)>{label}</button>
+        }
+    };
+    view! {
+        <div class="lt-filters" role="group" aria-label=t("filters-label")>
+            {button(RoomFilter::All, t("filter-all"))}
+            {button(RoomFilter::Unread, t("filter-unread"))}
+            {button(RoomFilter::People, t("filter-people"))}
+            {button(RoomFilter::Rooms, t("filter-rooms"))}
+        </div>
+        <div class="lt-search">
+            <label class="lt-visually-hidden" for="lt-room-search">{t("rooms-search")}</label>
+            <input id="lt-room-search" class="lt-field__input" type="search" placeholder=t("rooms-search")
+                prop:value=query on:input=move |event| query.set(event_target_value(&event)) />
+        </div>
+    }
+}
+
+#[component]
+fn ConversationActions() -> impl IntoView {
+    let new_room = RwSignal::new(false);
+    let join = RwSignal::new(false);
+    let dm = RwSignal::new(false);
+    let dm_busy = RwSignal::new(false);
+    let dm_error = RwSignal::new(None);
+    let navigate = use_navigate();
+    let start_dm = Callback::new(move |user_id: String| {
+        let navigate = navigate.clone();
+        conversations::start_dm(user_id, dm_busy, dm_error, move |room_id| {
+            dm.set(false);
+            navigate(&conversations::room_href(&room_id), Default::default());
+        });
+    });
+    view! {
+        <div class="lt-sidebar__actions">
+            <button class="lt-button lt-button--small" type="button" on:click=move |_| dm.set(true)>{t("action-start-chat")}</button>
+            <button class="lt-button lt-button--small" type="button" on:click=move |_| new_room.set(true)>{t("action-new-room")}</button>
+            <button class="lt-button lt-button--small" type="button" on:click=move |_| join.set(true)>{t("action-join-room")}</button>
+        </div>
+        <PeopleDialog open=dm field_id="lt-start-chat-query" title=t("start-chat-title") action_label=t("start-chat-pick")
+            pick_message="start-chat-with" busy=dm_busy error=dm_error on_pick=start_dm />
+        <NewRoomDialog open=new_room />
+        <JoinRoomDialog open=join />
+    }
+}
+
+/// Who is signed in, and signing out.
+#[component]
+fn AccountPanel(info: SessionInfo) -> impl IntoView {
     let session_context = use_session();
     let logout_state = RwSignal::new(LoadState::Idle);
 
@@ -50,19 +174,15 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
     });
 
     view! {
-        <main class="lt-home">
-            <header class="lt-home__header">
-                <h1 class="lt-home__title">{t("app-name")}</h1>
-                <SyncStatusBadge status=session_context.sync_status />
-            </header>
-            <p class="lt-home__who">{t_args("home-signed-in-as", &[("user", &info.user_id)])}</p>
-            <p class="lt-home__device">{t_args("home-device", &[("device", &info.device_id)])}</p>
-            <button class="lt-button" type="button" on:click=move |_| sign_out(false)
+        <footer class="lt-account">
+            <p class="lt-account__who">{t_args("home-signed-in-as", &[("user", &info.user_id)])}</p>
+            <p class="lt-account__device">{t_args("home-device", &[("device", &info.device_id)])}</p>
+            <button class="lt-button lt-button--small" type="button" on:click=move |_| sign_out(false)
                 disabled=move || logout_state.get().is_loading()>
                 {move || if logout_state.get().is_loading() { t("logout-in-progress") } else { t("logout") }}
             </button>
             <Show when=unreachable>
-                <div class="lt-home__logout-offline" role="alert">
+                <div class="lt-account__offline" role="alert">
                     <p>{t("logout-unreachable")}</p>
                     <button class="lt-button lt-button--danger" type="button"
                         on:click=move |_| sign_out(true)>
@@ -71,6 +191,6 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
                 </div>
             </Show>
             <ErrorAlert error=other_error />
-        </main>
+        </footer>
     }
 }

@@ -33,6 +33,7 @@ pub fn LoginPage() -> impl IntoView {
             return;
         }
         state.set(LoadState::Loading);
+        crate::perf::mark("lattice:login-submit");
         let navigate = navigate.clone();
         spawn_local(async move {
             let result = session::login(

@@ -1,5 +1,9 @@
 //! Reactive glue between the matrix layer and the views. No DOM here.
 
+pub mod avatars;
+pub mod conversations;
+pub mod room_list;
 pub mod session;
+pub mod timeline;
 
 pub use session::{Phase, SessionContext, use_session};

@@ -77,19 +77,26 @@ impl SessionContext {
     /// Adopts a running session and follows its sync state.
     pub fn signed_in(&self, active: ActiveSession) {
         let info = active.info().clone();
+        let active = Rc::new(active);
         let statuses = sync::statuses(active.sync_service());
         let sync_status = self.sync_status;
+        let session = active.clone();
         let (follow, abort) = abortable(async move {
             let mut statuses = std::pin::pin!(statuses);
             while let Some(status) = statuses.next().await {
                 sync_status.set(status);
+                // Back online (or just started): messages queued meanwhile, or before a
+                // reload, go out now.
+                if status == SyncStatus::Running {
+                    session.resume_sending().await;
+                }
             }
         });
         spawn_local(async move {
             let _ = follow.await;
         });
         self.replace_status_task(Some(abort));
-        self.active.set_value(Some(Rc::new(active)));
+        self.active.set_value(Some(active));
         self.notice.set(None);
         self.phase.set(Phase::SignedIn(info));
     }

@@ -1,0 +1,195 @@
+//! The other person in the conversation: a second, independent Matrix client speaking
+//! the client-server API over HTTP to the same Synapse. It also serves as a second
+//! session of our own user, to check what other devices see.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use serde_json::{Value, json};
+
+pub struct Peer {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+    pub user_id: String,
+    syncs: AtomicU32,
+}
+
+const WAIT: Duration = Duration::from_secs(30);
+
+impl Peer {
+    /// Signs in with a password, as a new device.
+    pub async fn login(synapse_url: &str, user: &str, password: &str) -> anyhow::Result<Self> {
+        let http = reqwest::Client::new();
+        let response: Value = http
+            .post(format!("{synapse_url}/_matrix/client/v3/login"))
+            .json(&json!({
+                "type": "m.login.password",
+                "identifier": { "type": "m.id.user", "user": user },
+                "password": password,
+            }))
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(Self {
+            http,
+            syncs: AtomicU32::new(0),
+            base: format!("{synapse_url}/_matrix/client/v3"),
+            token: response["access_token"]
+                .as_str()
+                .context("no token")?
+                .to_owned(),
+            user_id: response["user_id"]
+                .as_str()
+                .context("no user_id")?
+                .to_owned(),
+        })
+    }
+
+    async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> anyhow::Result<Value> {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await?;
+        let status = response.status();
+        let value: Value = response.json().await.unwrap_or(Value::Null);
+        anyhow::ensure!(status.is_success(), "{path}: {status} {value}");
+        Ok(value)
+    }
+
+    pub async fn set_display_name(&self, name: &str) -> anyhow::Result<()> {
+        let path = format!("/profile/{}/displayname", encode(&self.user_id));
+        self.call(
+            reqwest::Method::PUT,
+            &path,
+            Some(json!({ "displayname": name })),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Creates an unencrypted room (this peer has no end-to-end encryption) and
+    /// invites `invite`.
+    pub async fn create_room(&self, name: &str, invite: &[&str]) -> anyhow::Result<String> {
+        let body = json!({ "name": name, "preset": "private_chat", "invite": invite });
+        let response = self
+            .call(reqwest::Method::POST, "/createRoom", Some(body))
+            .await?;
+        Ok(response["room_id"]
+            .as_str()
+            .context("no room_id")?
+            .to_owned())
+    }
+
+    pub async fn join(&self, room_id: &str) -> anyhow::Result<()> {
+        let path = format!("/join/{}", encode(room_id));
+        self.call(reqwest::Method::POST, &path, Some(json!({})))
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn send_text(&self, room_id: &str, body: &str) -> anyhow::Result<String> {
+        let txn = format!("peer-{:016x}", rand::random::<u64>());
+        let path = format!("/rooms/{}/send/m.room.message/{txn}", encode(room_id));
+        let response = self
+            .call(
+                reqwest::Method::PUT,
+                &path,
+                Some(json!({ "msgtype": "m.text", "body": body })),
+            )
+            .await?;
+        Ok(response["event_id"]
+            .as_str()
+            .context("no event_id")?
+            .to_owned())
+    }
+
+    /// Message bodies in the room, oldest first (up to the last 1,000).
+    pub async fn message_bodies(&self, room_id: &str) -> anyhow::Result<Vec<String>> {
+        let path = format!("/rooms/{}/messages?dir=b&limit=1000", encode(room_id));
+        let response = self.call(reqwest::Method::GET, &path, None).await?;
+        let mut bodies: Vec<String> = response["chunk"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|event| event["type"] == "m.room.message")
+            .filter_map(|event| event["content"]["body"].as_str().map(str::to_owned))
+            .collect();
+        bodies.reverse();
+        Ok(bodies)
+    }
+
+    /// Waits until a message with exactly `body` is in the room.
+    pub async fn wait_for_message(&self, room_id: &str, body: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if self
+                .message_bodies(room_id)
+                .await?
+                .iter()
+                .any(|b| b == body)
+            {
+                return Ok(());
+            }
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "{body:?} never reached {}",
+                self.user_id
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// One `/sync` without waiting: the raw response.
+    /// Synapse caches identical sync requests for two minutes, so each one asks for a
+    /// different (inline) filter.
+    pub async fn sync_once(&self) -> anyhow::Result<Value> {
+        let limit = 1 + self.syncs.fetch_add(1, Ordering::Relaxed) % 1000;
+        let filter = json!({ "room": { "timeline": { "limit": limit } } }).to_string();
+        let path = format!("/sync?timeout=0&filter={}", encode(&filter));
+        self.call(reqwest::Method::GET, &path, None).await
+    }
+
+    /// Waits until this user is invited to `room_id`.
+    pub async fn wait_for_invite(&self, room_id: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let sync = self.sync_once().await?;
+            if sync["rooms"]["invite"].get(room_id).is_some() {
+                return Ok(());
+            }
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "no invite to {room_id} for {}",
+                self.user_id
+            );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
+    /// The server's notification count for `room_id`, as this session sees it.
+    pub async fn notification_count(&self, room_id: &str) -> anyhow::Result<u64> {
+        let sync = self.sync_once().await?;
+        Ok(
+            sync["rooms"]["join"][room_id]["unread_notifications"]["notification_count"]
+                .as_u64()
+                .unwrap_or(0),
+        )
+    }
+}
+
+fn encode(segment: &str) -> String {
+    url::form_urlencoded::byte_serialize(segment.as_bytes()).collect()
+}

@@ -1,0 +1,356 @@
+//! Rooms and messages with another person: a second real client (`Peer`) on the same
+//! Synapse, Lattice's release build in Chromium under the production CSP.
+
+use std::time::Duration;
+
+use lattice_e2e::Env;
+use lattice_e2e::browser::Browser;
+use lattice_e2e::peer::Peer;
+use lattice_e2e::server::{AppServer, ServerOptions};
+use lattice_e2e::synapse::{TestUser, register_user};
+
+struct Fixture {
+    env: Env,
+    server: AppServer,
+    browser: Browser,
+    me: TestUser,
+    peer: Peer,
+}
+
+impl Fixture {
+    async fn start() -> anyhow::Result<Self> {
+        let env = Env::from_env()?;
+        let server = AppServer::start(ServerOptions {
+            dist: &env.dist,
+            upstream: Some(env.synapse_url.clone()),
+            config_json: None,
+            extra_connect: vec![],
+            bind: "127.0.0.1:0".parse()?,
+        })
+        .await?;
+        let browser = Browser::start(&env.webdriver_url).await?;
+        let me = register_user(&env.synapse_url, &env.synapse_secret, "me").await?;
+        let peer_user = register_user(&env.synapse_url, &env.synapse_secret, "peer").await?;
+        let peer = Peer::login(&env.synapse_url, &peer_user.localpart, &peer_user.password).await?;
+        Ok(Self {
+            env,
+            server,
+            browser,
+            me,
+            peer,
+        })
+    }
+
+    /// Our user, signed in over HTTP as another device.
+    async fn my_other_session(&self) -> anyhow::Result<Peer> {
+        Peer::login(&self.env.synapse_url, &self.me.localpart, &self.me.password).await
+    }
+
+    async fn sign_in(&self) -> anyhow::Result<()> {
+        self.browser
+            .goto(&format!("{}/login", self.server.origin))
+            .await?;
+        self.browser.fill("User name", &self.me.localpart).await?;
+        self.browser.fill("Password", &self.me.password).await?;
+        self.browser.click("button", "Sign in").await?;
+        self.browser.by_role("button", "Start chat").await?;
+        Ok(())
+    }
+
+    /// A room made by the peer that we have already joined (over HTTP, as another device).
+    async fn shared_room(&self, name: &str) -> anyhow::Result<String> {
+        let room_id = self.peer.create_room(name, &[&self.me.user_id]).await?;
+        self.my_other_session().await?.join(&room_id).await?;
+        Ok(room_id)
+    }
+
+    async fn open_room(&self, name: &str) -> anyhow::Result<()> {
+        self.browser.click("link", name).await?;
+        self.browser.by_role("log", "Messages").await?;
+        Ok(())
+    }
+
+    async fn send(&self, text: &str) -> anyhow::Result<()> {
+        let composer = self.browser.by_role("textbox", "Message to").await?;
+        composer.send_keys(text).await?;
+        composer.send_keys("\u{E007}").await?; // Enter
+        Ok(())
+    }
+
+    async fn wait_for_message(&self, text: &str) -> anyhow::Result<()> {
+        let what = format!("message {text:?} shown");
+        self.browser
+            .wait_for_texts(".lt-event__text", &what, |texts| {
+                texts.iter().any(|t| t.trim() == text)
+            })
+            .await
+            .map(|_| ())
+    }
+
+    async fn finish(self) -> anyhow::Result<()> {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let reports = self.server.csp_reports();
+        self.browser.close().await?;
+        anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn invite_is_accepted_and_messages_flow_both_ways() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.peer.create_room("Project chat", &[&f.me.user_id]).await?;
+    f.sign_in().await?;
+
+    f.browser.click("button", "Accept").await?;
+    f.open_room("Project chat").await?;
+    let url = f.browser.current_url().await?;
+    anyhow::ensure!(
+        url.contains("/room/"),
+        "the room has no URL of its own: {url}"
+    );
+
+    f.peer.send_text(&room_id, "hello from the peer").await?;
+    f.wait_for_message("hello from the peer").await?;
+
+    f.send("hello from lattice").await?;
+    f.wait_for_message("hello from lattice").await?;
+    f.peer
+        .wait_for_message(&room_id, "hello from lattice")
+        .await?;
+
+    // A reload keeps the place: the same room is open again.
+    f.browser.reload().await?;
+    f.browser.by_role("log", "Messages").await?;
+    f.wait_for_message("hello from lattice").await?;
+    f.finish().await
+}
+
+#[tokio::test]
+async fn back_pagination_loads_300_messages_in_order() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("History").await?;
+    let expected: Vec<String> = (0..300).map(|i| format!("history {i:03}")).collect();
+    for body in &expected {
+        f.peer.send_text(&room_id, body).await?;
+    }
+    f.sign_in().await?;
+    f.open_room("History").await?;
+    f.wait_for_message("history 299").await?;
+
+    // Scroll to the top until the room's start is reached.
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    while f.browser.texts(".lt-timeline__start").await?.is_empty() {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "never reached the start of the room"
+        );
+        f.browser
+            .execute(
+                "const t = document.querySelector('.lt-timeline'); t.scrollTop = -t.scrollHeight;",
+            )
+            .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let shown: Vec<String> = f
+        .browser
+        .texts(".lt-event__text")
+        .await?
+        .into_iter()
+        .map(|t| t.trim().to_owned())
+        .filter(|t| t.starts_with("history "))
+        .collect();
+    anyhow::ensure!(
+        shown == expected,
+        "history out of order or duplicated: {} rows, first {:?}",
+        shown.len(),
+        shown.iter().take(5).collect::<Vec<_>>()
+    );
+    f.finish().await
+}
+
+/// Starts a chat with `name` through the user directory; returns the room's URL.
+async fn start_chat_with(f: &Fixture, name: &str) -> anyhow::Result<String> {
+    f.browser.click("button", "Start chat").await?;
+    f.browser.fill("Name or user ID", name).await?;
+    f.browser.click("button", "Search").await?;
+    f.browser
+        .click("button", &format!("Start a chat with {name}"))
+        .await?;
+    f.browser.by_role("log", "Messages").await?;
+    f.browser.current_url().await
+}
+
+#[tokio::test]
+async fn dm_through_user_search_reaches_the_peer_once() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    // Unique, as earlier tests on this server left other peers in the directory.
+    let name = format!("Pat {}", &f.me.localpart[3..]);
+    f.peer.set_display_name(&name).await?;
+    f.sign_in().await?;
+
+    let first = start_chat_with(&f, &name).await?;
+    let room_id = first.rsplit('/').next().unwrap_or_default().to_owned();
+    let room_id: String = url::form_urlencoded::parse(format!("r={room_id}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    f.peer.wait_for_invite(&room_id).await?;
+
+    let second = start_chat_with(&f, &name).await?;
+    anyhow::ensure!(
+        first == second,
+        "a second DM was made: {first} then {second}"
+    );
+    f.finish().await
+}
+
+#[tokio::test]
+async fn reading_clears_the_unread_badge_here_and_on_another_session() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("News").await?;
+    f.sign_in().await?;
+    f.browser.by_role("link", "News").await?;
+
+    f.peer.send_text(&room_id, "news flash").await?;
+    f.browser.by_role("link", "1 unread message").await?;
+    let other = f.my_other_session().await?;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while other.notification_count(&room_id).await? != 1 {
+        let sync = other.sync_once().await?;
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "the server does not count it unread: {}",
+            sync["rooms"]["join"][&room_id]
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+
+    f.open_room("News").await?;
+    f.wait_for_message("news flash").await?;
+    // The receipt goes out after a second in view; the badge goes with it.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let badges = f.browser.texts(".lt-badge").await?;
+        let count = other.notification_count(&room_id).await?;
+        if badges.is_empty() && count == 0 {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            let sync = other.sync_once().await?;
+            let body = f.browser.body_text().await?;
+            let receipts: Vec<String> = f
+                .server
+                .requests()
+                .into_iter()
+                .filter(|r| r.contains("receipt") || r.contains("read_markers"))
+                .collect();
+            anyhow::bail!(
+                "still unread: badges {badges:?}, server count {count} {}, receipts sent: \
+                 {receipts:?}\n{body}",
+                sync["rooms"]["join"][&room_id]["ephemeral"]
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    f.finish().await
+}
+
+#[tokio::test]
+async fn offline_reload_shows_cached_rooms_and_queued_message_is_sent_once() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("Field notes").await?;
+    f.sign_in().await?;
+    f.open_room("Field notes").await?;
+    f.browser.wait_for_text("status", "running").await?;
+
+    // The homeserver goes away (the proxy in front of it answers 502).
+    f.server.set_upstream_down(true);
+    f.browser.reload().await?;
+    f.browser.by_role("link", "Field notes").await?;
+    f.browser.wait_for_text("status", "offline").await?;
+
+    f.send("written offline").await?;
+    f.wait_for_message("written offline").await?;
+    // The queued message survives a reload while still offline.
+    f.browser.reload().await?;
+    f.browser.by_role("log", "Messages").await?;
+    f.wait_for_message("written offline").await?;
+
+    f.server.set_upstream_down(false);
+    f.peer.wait_for_message(&room_id, "written offline").await?;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let copies = f
+        .peer
+        .message_bodies(&room_id)
+        .await?
+        .into_iter()
+        .filter(|b| b == "written offline")
+        .count();
+    anyhow::ensure!(copies == 1, "delivered {copies} times");
+    f.finish().await
+}
+
+#[tokio::test]
+async fn rooms_are_created_joined_and_left_with_clear_errors() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    f.sign_in().await?;
+    let alias = format!("lobby-{}", &f.me.localpart[3..]);
+
+    // A public room gets its address; the peer can join it by that address.
+    f.browser.click("button", "New room").await?;
+    f.browser.fill("Name", "Lobby").await?;
+    f.browser.click("radio", "Public").await?;
+    f.browser.fill("Address", &alias).await?;
+    f.browser.click("button", "Create room").await?;
+    f.browser.by_role("log", "Messages").await?;
+    let url = f.browser.current_url().await?;
+    let room_id: String = url::form_urlencoded::parse(
+        format!("r={}", url.rsplit('/').next().unwrap_or_default()).as_bytes(),
+    )
+    .next()
+    .map(|(_, v)| v.into_owned())
+    .unwrap_or_default();
+    f.peer.join(&format!("#{alias}:localhost")).await?;
+    f.peer.send_text(&room_id, "joined by address").await?;
+    f.wait_for_message("joined by address").await?;
+
+    // A private room is encrypted from the start.
+    f.browser.click("button", "New room").await?;
+    f.browser.fill("Name", "Private corner").await?;
+    f.browser.click("button", "Create room").await?;
+    f.browser.by_role("log", "Messages").await?;
+    f.browser
+        .wait_for_texts(".lt-event__state", "encryption turned on", |texts| {
+            texts.iter().any(|t| t.contains("end-to-end encryption"))
+        })
+        .await?;
+
+    // Errors in plain words.
+    f.browser.click("button", "Join room").await?;
+    f.browser
+        .fill("Room address or ID", "#nowhere-to-be-found:localhost")
+        .await?;
+    f.browser.click("button", "Join").await?;
+    f.browser.wait_for_text("alert", "There is no room").await?;
+    f.browser.click("button", "Close").await?;
+
+    f.browser.click("button", "Invite").await?;
+    f.browser
+        .fill("Name or user ID", "@nobody-here:localhost")
+        .await?;
+    f.browser
+        .click("button", "Invite @nobody-here:localhost")
+        .await?;
+    f.browser.wait_for_text("alert", "There is no user").await?;
+    f.browser.click("button", "Close").await?;
+
+    // Leaving takes the room out of the list.
+    f.browser.click("button", "Leave").await?;
+    f.browser
+        .wait_for_texts(".lt-room-list__name", "room left", |names| {
+            !names.iter().any(|n| n == "Private corner")
+        })
+        .await?;
+    f.finish().await
+}

@@ -1,0 +1,47 @@
+use leptos::prelude::*;
+
+use super::{Avatar, ErrorAlert};
+use crate::error::AppError;
+use crate::i18n::{t, t_args};
+use crate::matrix::models::MemberSummary;
+
+/// Joined members with their power level, most powerful first.
+#[component]
+pub fn MemberList(
+    members: RwSignal<Option<Result<Vec<MemberSummary>, AppError>>>,
+) -> impl IntoView {
+    let error = Signal::derive(move || {
+        members.with(|m| m.as_ref().and_then(|r| r.as_ref().err().cloned()))
+    });
+    view! {
+        <aside class="lt-members" id="lt-member-list" aria-label=t("members-label")>
+            <h3 class="lt-members__title">{t("members-label")}</h3>
+            <ErrorAlert error />
+            {move || match members.get() {
+                None => view! { <p role="status">{t("loading")}</p> }.into_any(),
+                Some(Err(_)) => ().into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="lt-members__list">
+                        {list.into_iter().map(|member| view! {
+                            <li class="lt-members__item">
+                                <Avatar name=member.name.clone() mxc=member.avatar.clone() />
+                                <span class="lt-members__name" title=member.user_id.clone()>{member.name.clone()}</span>
+                                {role(member.power_level).map(|role| view! { <span class="lt-members__role">{role}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </aside>
+    }
+}
+
+fn role(level: Option<i64>) -> Option<String> {
+    match level {
+        None => Some(t("power-creator")),
+        Some(100..) => Some(t("power-admin")),
+        Some(50..) => Some(t("power-moderator")),
+        Some(0) => None,
+        Some(level) => Some(t_args("power-level", &[("level", &level.to_string())])),
+    }
+}

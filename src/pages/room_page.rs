@@ -1,0 +1,271 @@
+//! One room: header, member list, the timeline with back-pagination and read receipts,
+//! and the composer. Each room has its own URL, `/room/<encoded room ID>`.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::components::{
+    Composer, ErrorAlert, MemberList, PeopleDialog, RoomHeaderView, RowActions, TimelineRowView,
+};
+use crate::error::AppError;
+use crate::i18n::t;
+use crate::load_state::LoadState;
+use crate::matrix::models::{RowContent, RowKind, TimelineRow};
+use crate::state::conversations::{self, room_id_from_segment};
+use crate::state::timeline::{TimelineState, use_timeline};
+use crate::state::use_session;
+
+/// Events by one sender closer together than this are grouped under one name.
+const GROUP_WINDOW_MS: u64 = 5 * 60 * 1000;
+/// Older events are loaded when the view is this close to the top, in pixels.
+const PAGINATE_MARGIN: i32 = 600;
+
+#[component]
+pub fn RoomPage() -> impl IntoView {
+    let params = use_params_map();
+    let room_id = Memo::new(move |_| {
+        params.with(|p| {
+            p.get("id")
+                .map(|id| room_id_from_segment(&id))
+                .unwrap_or_default()
+        })
+    });
+    // A new owner per room: leaving one cancels its tasks and moves its read marker.
+    move || view! { <RoomView room_id=room_id.get() /> }
+}
+
+#[component]
+fn RoomView(room_id: String) -> impl IntoView {
+    let Some(active) = use_session().active() else {
+        return ().into_any();
+    };
+    let timeline = use_timeline(active, room_id.clone());
+    let room_id = StoredValue::new(room_id);
+    let show_members = RwSignal::new(false);
+    let members = RwSignal::new(None);
+    Effect::new(move |_| {
+        if show_members.get() && timeline.load.with(|l| *l == LoadState::Ready) {
+            timeline.load_members(members);
+        }
+    });
+    let room_name = Signal::derive(move || timeline.header.with(|h| h.name.clone()));
+    let load_error = Signal::derive(move || timeline.load.with(|l| l.error().cloned()));
+    let on_send = Callback::new(move |(text, restore): (String, WriteSignal<String>)| {
+        timeline.send(text, move |text| restore.set(text));
+    });
+
+    view! {
+        <section class="lt-room" aria-label=move || room_name.get()>
+            <ErrorAlert error=load_error />
+            <Show when=move || timeline.load.with(|l| *l == LoadState::Ready)
+                fallback=move || view! { <Show when=move || timeline.load.get().is_loading()><p role="status">{t("loading")}</p></Show> }>
+                <RoomHeaderView header=timeline.header show_members>
+                    <RoomActions room_id />
+                </RoomHeaderView>
+                <div class="lt-room__body">
+                    <Timeline timeline />
+                    <Show when=move || show_members.get()>
+                        <MemberList members />
+                    </Show>
+                </div>
+                <ErrorAlert error=timeline.action_error />
+                <Composer room_name on_send />
+            </Show>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
+    let invite_open = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    let leave_busy = RwSignal::new(false);
+    let leave_error = RwSignal::new(None::<AppError>);
+    let navigate = use_navigate();
+    let on_invite = Callback::new(move |user_id: String| {
+        conversations::invite(room_id.get_value(), user_id, busy, error, move |()| {
+            invite_open.set(false)
+        });
+    });
+    let leave = move |_| {
+        let navigate = navigate.clone();
+        conversations::leave(room_id.get_value(), leave_busy, leave_error, move |()| {
+            navigate("/", Default::default())
+        });
+    };
+    view! {
+        <button class="lt-button lt-button--quiet" type="button" on:click=move |_| invite_open.set(true)>{t("room-invite")}</button>
+        <button class="lt-button lt-button--quiet" type="button" disabled=leave_busy on:click=leave>{t("room-leave")}</button>
+        <ErrorAlert error=leave_error />
+        <PeopleDialog open=invite_open field_id="lt-invite-query" title=t("invite-title") action_label=t("invite-pick")
+            pick_message="invite-who" busy error on_pick=on_invite />
+    }
+}
+
+/// The timeline: newest at the bottom, kept there while new messages arrive; scrolling
+/// up loads older ones. `column-reverse` on the scroller makes the browser anchor it to
+/// the bottom, while the rows stay in reading order for screen readers.
+#[component]
+fn Timeline(timeline: TimelineState) -> impl IntoView {
+    let scroller = NodeRef::<Div>::new();
+    let actions = RowActions {
+        retry: Callback::new(move |key| timeline.retry(key)),
+        cancel: Callback::new(move |key| timeline.cancel(key)),
+    };
+    // Near the top, or not yet filling the view: load older events.
+    let maybe_paginate = move || {
+        if let Some(element) = scroller.get_untracked() {
+            let hidden_above =
+                element.scroll_height() - element.client_height() + element.scroll_top();
+            if hidden_above < PAGINATE_MARGIN {
+                timeline.paginate();
+            }
+        }
+    };
+    Effect::new(move |_| {
+        timeline.rows.track();
+        timeline.paginating.track();
+        request_animation_frame(maybe_paginate);
+    });
+    use_read_receipts(timeline, scroller);
+
+    let entries = move || {
+        timeline.rows.with(|rows| {
+            let mut previous: Option<&TimelineRow> = None;
+            rows.iter()
+                .map(|row| {
+                    let grouped = previous.is_some_and(|prev| continues(prev, row));
+                    previous = Some(row);
+                    (row.clone(), grouped)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="lt-timeline" node_ref=scroller on:scroll=move |_| maybe_paginate()>
+            <div class="lt-timeline__content">
+                <Show when=move || timeline.paginating.get()>
+                    <p class="lt-timeline__loading" role="status">{t("timeline-loading")}</p>
+                </Show>
+                <ol class="lt-timeline__rows" role="log" aria-label=t("timeline-label")>
+                    <For each=entries key=|entry| entry.clone() let:entry>
+                        <TimelineRowView row=entry.0 grouped=entry.1 actions />
+                    </For>
+                </ol>
+            </div>
+        </div>
+    }
+}
+
+/// Whether `row` is a message that continues `previous`'s group.
+fn continues(previous: &TimelineRow, row: &TimelineRow) -> bool {
+    let (RowKind::Event(previous), RowKind::Event(row)) = (&previous.kind, &row.kind) else {
+        return false;
+    };
+    let message = |content: &RowContent| !matches!(content, RowContent::State(_));
+    previous.sender_id == row.sender_id
+        && message(&previous.content)
+        && message(&row.content)
+        && row.timestamp.saturating_sub(previous.timestamp) < GROUP_WINDOW_MS
+}
+
+/// Sends `m.read` once the newest event has stayed in view for a second in a visible,
+/// focused tab. Checked every second: a receipt goes out on the second tick that finds
+/// the same newest event in view. Receipts point at the newest event from someone
+/// else: the spec has them skip our own.
+fn use_read_receipts(timeline: TimelineState, scroller: NodeRef<Div>) {
+    let candidate = StoredValue::new(None::<String>);
+    let sent_for = StoredValue::new(None::<String>);
+    let tick = move || {
+        let newest = timeline.rows.with_untracked(|rows| {
+            rows.iter().rev().find_map(|row| match &row.kind {
+                RowKind::Event(event) if !event.is_own => event.event_id.clone(),
+                _ => None,
+            })
+        });
+        let in_view = scroller
+            .get_untracked()
+            .is_some_and(|e| e.scroll_top() > -8);
+        let attentive = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| {
+                d.visibility_state() == web_sys::VisibilityState::Visible
+                    && d.has_focus().unwrap_or(false)
+            });
+        if newest.is_none() || !in_view || !attentive {
+            candidate.set_value(None);
+            return;
+        }
+        if sent_for.get_value() == newest {
+            return;
+        }
+        if candidate.get_value() == newest
+            && let Some(event_id) = newest.clone()
+        {
+            sent_for.set_value(newest);
+            timeline.mark_read(event_id);
+        } else {
+            candidate.set_value(newest);
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(tick, std::time::Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matrix::models::{EventRow, MessageKind, MessageRow, SendState, Summary};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn row(sender: &str, timestamp: u64, state: bool) -> TimelineRow {
+        let content = if state {
+            RowContent::State(Summary {
+                message_id: "state-joined",
+                args: vec![],
+            })
+        } else {
+            RowContent::Message(MessageRow {
+                body: "hi".into(),
+                kind: MessageKind::Text,
+                edited: false,
+                reactions: vec![],
+                reply_to: None,
+                thread_replies: None,
+            })
+        };
+        TimelineRow {
+            key: format!("{sender}-{timestamp}"),
+            kind: RowKind::Event(Box::new(EventRow {
+                event_id: None,
+                sender_id: sender.into(),
+                sender_name: sender.into(),
+                sender_avatar: None,
+                timestamp,
+                is_own: false,
+                content,
+                send_state: SendState::Remote,
+            })),
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn messages_group_by_sender_within_five_minutes() {
+        assert!(continues(&row("@a", 0, false), &row("@a", 60_000, false)));
+        assert!(!continues(&row("@a", 0, false), &row("@b", 60_000, false)));
+        assert!(!continues(
+            &row("@a", 0, false),
+            &row("@a", GROUP_WINDOW_MS, false)
+        ));
+        assert!(!continues(&row("@a", 0, true), &row("@a", 1, false)));
+        let divider = TimelineRow {
+            key: "d".into(),
+            kind: RowKind::DayDivider(0),
+        };
+        assert!(!continues(&divider, &row("@a", 1, false)));
+    }
+}

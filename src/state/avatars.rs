@@ -1,0 +1,58 @@
+//! Avatar thumbnails as `blob:` URLs, fetched once per `mxc://` URI through the SDK's
+//! authenticated media and kept for the session.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::matrix::{ActiveSession, media};
+
+/// Thumbnail edge in pixels: twice the largest avatar, for high-density screens.
+const THUMBNAIL_SIZE: u32 = 96;
+
+#[derive(Clone, Copy)]
+pub struct Avatars {
+    urls: StoredValue<HashMap<String, RwSignal<Option<String>>>, LocalStorage>,
+    session: StoredValue<Rc<ActiveSession>, LocalStorage>,
+}
+
+pub fn provide_avatars(session: Rc<ActiveSession>) {
+    provide_context(Avatars {
+        urls: StoredValue::new_local(HashMap::new()),
+        session: StoredValue::new_local(session),
+    });
+}
+
+/// The `blob:` URL of `mxc`'s thumbnail once it is loaded; `None` meanwhile, or when it
+/// cannot be loaded (the initials stay).
+pub fn avatar_url(mxc: &str) -> Option<String> {
+    let avatars = use_context::<Avatars>()?;
+    let existing = avatars.urls.with_value(|urls| urls.get(mxc).copied());
+    let signal = match existing {
+        Some(signal) => signal,
+        None => {
+            let signal = RwSignal::new(None);
+            avatars
+                .urls
+                .update_value(|urls| _ = urls.insert(mxc.to_owned(), signal));
+            let session = avatars.session.get_value();
+            let mxc = mxc.to_owned();
+            spawn_local(async move {
+                match media::thumbnail(&session, &mxc, THUMBNAIL_SIZE).await {
+                    Ok(bytes) => signal.set(blob_url(&bytes)),
+                    Err(error) => tracing::debug!("no avatar thumbnail: {error}"),
+                }
+            });
+            signal
+        }
+    };
+    signal.get()
+}
+
+fn blob_url(bytes: &[u8]) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
