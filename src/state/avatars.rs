@@ -16,12 +16,16 @@ const THUMBNAIL_SIZE: u32 = 96;
 pub struct Avatars {
     urls: StoredValue<HashMap<String, RwSignal<Option<String>>>, LocalStorage>,
     session: StoredValue<Rc<ActiveSession>, LocalStorage>,
+    /// The shell's owner: the cached signals must outlive the rows that first asked for
+    /// them (virtualized rows come and go while scrolling).
+    owner: StoredValue<Owner, LocalStorage>,
 }
 
 pub fn provide_avatars(session: Rc<ActiveSession>) {
     provide_context(Avatars {
         urls: StoredValue::new_local(HashMap::new()),
         session: StoredValue::new_local(session),
+        owner: StoredValue::new_local(Owner::current().unwrap_or_default()),
     });
 }
 
@@ -33,7 +37,9 @@ pub fn avatar_url(mxc: &str) -> Option<String> {
     let signal = match existing {
         Some(signal) => signal,
         None => {
-            let signal = RwSignal::new(None);
+            let signal = avatars
+                .owner
+                .with_value(|owner| owner.with(|| RwSignal::new(None)));
             avatars
                 .urls
                 .update_value(|urls| _ = urls.insert(mxc.to_owned(), signal));
