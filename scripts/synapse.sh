@@ -91,7 +91,12 @@ YAML
   echo "Synapse did not answer on port $port within 60 s" >&2; exit 1
   ;;
 stop)
-  [ -f "$dir/run.pid" ] && kill "$(cat "$dir/run.pid")" 2>/dev/null || true
+  if [ -f "$dir/run.pid" ]; then
+    pid="$(cat "$dir/run.pid")"
+    kill "$pid" 2>/dev/null || true
+    # Wait until it is gone, so that a restart finds its port free.
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   rm -f "$dir/run.pid"
   ;;
 *) echo "usage: $0 start DIR PORT | stop DIR" >&2; exit 2 ;;

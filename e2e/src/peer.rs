@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 pub struct Peer {
     http: reqwest::Client,
+    synapse_url: String,
     base: String,
     token: String,
     pub user_id: String,
@@ -37,6 +38,7 @@ impl Peer {
         Ok(Self {
             http,
             syncs: AtomicU32::new(0),
+            synapse_url: synapse_url.to_owned(),
             base: format!("{synapse_url}/_matrix/client/v3"),
             token: response["access_token"]
                 .as_str()
@@ -91,6 +93,26 @@ impl Peer {
             .as_str()
             .context("no room_id")?
             .to_owned())
+    }
+
+    /// Uploads `png` and makes it the room's avatar.
+    pub async fn set_room_avatar(&self, room_id: &str, png: &[u8]) -> anyhow::Result<()> {
+        let uploaded: Value = self
+            .http
+            .post(format!("{}/_matrix/media/v3/upload", self.synapse_url))
+            .bearer_auth(&self.token)
+            .header(reqwest::header::CONTENT_TYPE, "image/png")
+            .body(png.to_vec())
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        let url = uploaded["content_uri"].as_str().context("no content_uri")?;
+        let path = format!("/rooms/{}/state/m.room.avatar/", encode(room_id));
+        self.call(reqwest::Method::PUT, &path, Some(json!({ "url": url })))
+            .await
+            .map(|_| ())
     }
 
     pub async fn join(&self, room_id: &str) -> anyhow::Result<()> {

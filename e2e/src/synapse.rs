@@ -72,3 +72,70 @@ pub async fn token_is_valid(synapse_url: &str, token: &str) -> anyhow::Result<bo
         .await?;
     Ok(response.status().is_success())
 }
+
+/// A Synapse of a test's own, for a test that stops and restarts the homeserver while
+/// the others keep the shared one. Started by scripts/synapse.sh, like the shared one.
+pub struct OwnSynapse {
+    dir: tempfile::TempDir,
+    port: u16,
+    pub url: String,
+    pub secret: String,
+}
+
+impl OwnSynapse {
+    pub async fn start() -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")?
+            .local_addr()?
+            .port();
+        synapse_script("start", dir.path(), port).await?;
+        let config = std::fs::read_to_string(dir.path().join("homeserver.yaml"))?;
+        let secret = config
+            .lines()
+            .find_map(|l| l.strip_prefix("registration_shared_secret: "))
+            .map(|s| s.trim_matches('"').to_owned())
+            .ok_or_else(|| anyhow::anyhow!("no registration_shared_secret"))?;
+        Ok(Self {
+            dir,
+            port,
+            url: format!("http://127.0.0.1:{port}"),
+            secret,
+        })
+    }
+
+    /// Stops the process and waits until it is gone; the database stays.
+    pub async fn stop(&self) -> anyhow::Result<()> {
+        synapse_script("stop", self.dir.path(), self.port).await
+    }
+
+    /// Starts it again on the same port and database.
+    pub async fn restart(&self) -> anyhow::Result<()> {
+        synapse_script("start", self.dir.path(), self.port).await
+    }
+}
+
+const SYNAPSE_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/synapse.sh");
+
+async fn synapse_script(command: &str, dir: &std::path::Path, port: u16) -> anyhow::Result<()> {
+    let output = tokio::process::Command::new(SYNAPSE_SCRIPT)
+        .arg(command)
+        .arg(dir)
+        .arg(port.to_string())
+        .output()
+        .await?;
+    anyhow::ensure!(
+        output.status.success(),
+        "synapse.sh {command} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(())
+}
+
+impl Drop for OwnSynapse {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new(SYNAPSE_SCRIPT)
+            .arg("stop")
+            .arg(self.dir.path())
+            .status();
+    }
+}

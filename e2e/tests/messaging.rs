@@ -7,10 +7,10 @@ use lattice_e2e::Env;
 use lattice_e2e::browser::Browser;
 use lattice_e2e::peer::Peer;
 use lattice_e2e::server::{AppServer, ServerOptions};
-use lattice_e2e::synapse::{TestUser, register_user};
+use lattice_e2e::synapse::{OwnSynapse, TestUser, register_user};
 
 struct Fixture {
-    env: Env,
+    synapse_url: String,
     server: AppServer,
     browser: Browser,
     me: TestUser,
@@ -18,22 +18,28 @@ struct Fixture {
 }
 
 impl Fixture {
+    /// On the run's shared Synapse.
     async fn start() -> anyhow::Result<Self> {
+        let env = Env::from_env()?;
+        Self::start_on(&env.synapse_url, &env.synapse_secret).await
+    }
+
+    async fn start_on(synapse_url: &str, synapse_secret: &str) -> anyhow::Result<Self> {
         let env = Env::from_env()?;
         let server = AppServer::start(ServerOptions {
             dist: &env.dist,
-            upstream: Some(env.synapse_url.clone()),
+            upstream: Some(synapse_url.to_owned()),
             config_json: None,
             extra_connect: vec![],
             bind: "127.0.0.1:0".parse()?,
         })
         .await?;
         let browser = Browser::start(&env.webdriver_url).await?;
-        let me = register_user(&env.synapse_url, &env.synapse_secret, "me").await?;
-        let peer_user = register_user(&env.synapse_url, &env.synapse_secret, "peer").await?;
-        let peer = Peer::login(&env.synapse_url, &peer_user.localpart, &peer_user.password).await?;
+        let me = register_user(synapse_url, synapse_secret, "me").await?;
+        let peer_user = register_user(synapse_url, synapse_secret, "peer").await?;
+        let peer = Peer::login(synapse_url, &peer_user.localpart, &peer_user.password).await?;
         Ok(Self {
-            env,
+            synapse_url: synapse_url.to_owned(),
             server,
             browser,
             me,
@@ -43,7 +49,7 @@ impl Fixture {
 
     /// Our user, signed in over HTTP as another device.
     async fn my_other_session(&self) -> anyhow::Result<Peer> {
-        Peer::login(&self.env.synapse_url, &self.me.localpart, &self.me.password).await
+        Peer::login(&self.synapse_url, &self.me.localpart, &self.me.password).await
     }
 
     async fn sign_in(&self) -> anyhow::Result<()> {
@@ -258,14 +264,15 @@ async fn reading_clears_the_unread_badge_here_and_on_another_session() -> anyhow
 
 #[tokio::test]
 async fn offline_reload_shows_cached_rooms_and_queued_message_is_sent_once() -> anyhow::Result<()> {
-    let f = Fixture::start().await?;
+    // Synapse really stops here, so this test has a homeserver of its own.
+    let synapse = OwnSynapse::start().await?;
+    let f = Fixture::start_on(&synapse.url, &synapse.secret).await?;
     let room_id = f.shared_room("Field notes").await?;
     f.sign_in().await?;
     f.open_room("Field notes").await?;
     f.browser.wait_for_text("status", "running").await?;
 
-    // The homeserver goes away (the proxy in front of it answers 502).
-    f.server.set_upstream_down(true);
+    synapse.stop().await?;
     f.browser.reload().await?;
     f.browser.by_role("link", "Field notes").await?;
     f.browser.wait_for_text("status", "offline").await?;
@@ -277,7 +284,7 @@ async fn offline_reload_shows_cached_rooms_and_queued_message_is_sent_once() -> 
     f.browser.by_role("log", "Messages").await?;
     f.wait_for_message("written offline").await?;
 
-    f.server.set_upstream_down(false);
+    synapse.restart().await?;
     f.peer.wait_for_message(&room_id, "written offline").await?;
     tokio::time::sleep(Duration::from_secs(3)).await;
     let copies = f
@@ -289,6 +296,47 @@ async fn offline_reload_shows_cached_rooms_and_queued_message_is_sent_once() -> 
         .count();
     anyhow::ensure!(copies == 1, "delivered {copies} times");
     f.finish().await
+}
+
+#[tokio::test]
+async fn room_avatar_is_shown_from_authenticated_media() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("Pictures").await?;
+    f.peer
+        .set_room_avatar(&room_id, include_bytes!("fixtures/avatar.png"))
+        .await?;
+    f.sign_in().await?;
+    f.browser.by_role("link", "Pictures").await?;
+    wait_for_avatar(&f).await?;
+    // The row goes away under a filter and comes back: its avatar is served from the
+    // cache, whose signals outlive the rows that first asked for them.
+    f.browser.click("button", "People").await?;
+    f.browser
+        .wait_for_texts(".lt-room-list__name", "room filtered out", |names| {
+            !names.iter().any(|n| n == "Pictures")
+        })
+        .await?;
+    f.browser.click("button", "All").await?;
+    wait_for_avatar(&f).await?;
+    f.finish().await
+}
+
+/// Waits until the room list shows a loaded thumbnail from a `blob:` URL.
+async fn wait_for_avatar(f: &Fixture) -> anyhow::Result<()> {
+    let script = "const i = document.querySelector('.lt-room-list img.lt-avatar__img'); \
+                  return i && i.complete && i.naturalWidth > 0 ? i.src : null;";
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let src = f.browser.execute(script).await?;
+        if src.as_str().is_some_and(|s| s.starts_with("blob:")) {
+            return Ok(());
+        }
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "no avatar image in the room list (img src {src})"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
 }
 
 #[tokio::test]
