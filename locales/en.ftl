@@ -1,8 +1,7 @@
-app-name = Lattice
 loading = Loading…
 
 ## Login page
-login-title = Sign in
+login-title = Sign in to { $brand }
 login-homeserver = Homeserver
 login-homeserver-hint = A server name such as example.org, or a full URL
 login-username = User name
@@ -48,8 +47,8 @@ error-offline = Can't reach the server. Check your connection and try again; not
 ## Shell and room list
 sidebar-label = Rooms and account
 title-unread = { $count ->
-    [one] (1 unread) Lattice
-   *[other] ({ $count } unread) Lattice
+    [one] (1 unread) { $brand }
+   *[other] ({ $count } unread) { $brand }
 }
 action-start-chat = Start chat
 action-new-room = New room
@@ -167,3 +166,48 @@ join-title = Join a room
 join-address = Room address or ID
 join-address-hint = For example #team:example.org
 join-submit = Join
+
+## Administrator's policy, storage, and the one-tab lock
+language-name = English
+login-server-locked = You are signing in to { $server }.
+help-link = Help and support
+error-config-field = The administrator's settings (config.json) have a problem in the field “{ $field }”: { $problem }
+error-homeserver-not-allowed = Your organisation's policy only allows signing in to { $server }.
+error-storage-unavailable = This browser refuses to store data for this site.
+config-error-title = The app can't start
+config-error-admin = The administrator must correct config.json on the server. Nothing has changed in your account.
+storage-unavailable-title = This browser can't keep data for this site
+storage-unavailable-user = Without storage, your messages and encryption keys can't be kept. Private windows often refuse it: open this page in a normal window.
+storage-unavailable-it = For IT: allow site data (cookies and IndexedDB) for this site's address only, for example with the Chrome and Edge policy CookiesAllowedForUrls or Firefox's Cookies policy. No other site needs to be allowed.
+storage-not-persistent = This browser may delete the app's data, including your encryption keys, when disk space runs low. Ask IT to allow persistent storage for this site.
+tab-elsewhere-title = { $brand } is open in another tab
+tab-elsewhere-body = It runs in one tab at a time, so that nothing is sent twice and your encryption keys stay intact.
+tab-stopped-title = { $brand } is now open in another tab
+tab-stopped-body = This tab has stopped. Nothing was lost.
+tab-free-title = The other tab was closed
+tab-free-body = You can continue here.
+tab-use-here = Use here
+
+## Settings
+settings-open = Settings
+settings-title = Settings
+settings-account = Account
+settings-user-id = User ID
+settings-device-id = Device
+settings-homeserver = Homeserver
+settings-language = Language
+settings-language-hint = The page reloads in the chosen language.
+
+## Rooms: policy, links, announcements
+new-room-encryption-required = Your organisation requires end-to-end encryption, so every new room is private and encrypted.
+room-copy-link = Copy link to this room
+room-link-copied = Link copied
+live-message = { $sender }: { $body }
+live-messages-from = { $count ->
+    [one] One new message from { $sender }
+   *[other] { $count } new messages from { $sender }
+}
+live-messages = { $count ->
+    [one] One new message
+   *[other] { $count } new messages
+}

@@ -4,6 +4,8 @@
 The production Content-Security-Policy is `script-src 'self' 'wasm-unsafe-eval'`, which
 refuses inline scripts. Each inline `<script type="module">` Trunk injects becomes a
 content-hashed file next to the wasm, referenced by `src`.
+
+Second step, release builds only: precompress the finished files (scripts/precompress.py).
 """
 import hashlib
 import os
@@ -33,3 +35,10 @@ if count == 0:
     sys.exit("external_loader: Trunk's loader script was not found in index.html")
 index.write_text(html, encoding="utf-8")
 print(f"external_loader: moved {count} inline script(s) out of index.html")
+
+# Step 2 lives here, not in a hook of its own: Trunk 0.22.1 runs a stage's hooks concurrently.
+if os.environ.get("TRUNK_PROFILE") == "release":
+    sys.dont_write_bytecode = True  # no scripts/__pycache__ left in the checkout
+    from precompress import precompress  # scripts/ is on sys.path: it holds this script
+
+    print(f"precompress: wrote .br and .gz for {precompress(staging)} file(s)")

@@ -20,11 +20,15 @@ SYNAPSE_VERSION="1.163.*"
 log() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[setup] %s\033[0m\n' "$*" >&2; exit 1; }
 
-# 1. Debian packages: the browser and its driver for tests, brotli for sizes.
+# 1. Debian packages: the browser and its driver for tests, brotli for sizes and the
+#    precompressed build, nginx with brotli_static to serve it as production does.
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
+# nginx lives in /usr/sbin, which a non-login root shell may lack on PATH.
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
 command -v python3 >/dev/null || need_apt+=(python3 python3-venv)
 command -v npm >/dev/null || need_apt+=(nodejs npm)
 if ((${#need_apt[@]})); then

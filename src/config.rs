@@ -1,21 +1,87 @@
 //! `config.json`, served next to the app: the administrator's policy, typed.
+//!
+//! Every switch an administrator has lives here, documented field by field in
+//! docs/deployment.md; components read this struct from context, never the file.
 
 use serde::Deserialize;
 
 use crate::error::AppError;
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+/// The brand shown when the administrator names none.
+pub const DEFAULT_BRAND: &str = "Lattice";
+/// Where permalinks point unless the administrator has a resolver of their own.
+pub const DEFAULT_PERMALINK_PREFIX: &str = "https://matrix.to";
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Config {
     /// Server name or URL prefilled on the login page. Empty means the origin the
     /// app is served from (the same-origin deployment, with `/_matrix` proxied).
     pub default_homeserver: String,
+    /// Sign-in only to `default_homeserver`: the login page has no homeserver field.
+    pub lock_homeserver: bool,
+    /// Whether people may type another homeserver. The CSP's `connect-src` must then
+    /// allow `https:` (scripts/csp.py does so from this same file).
+    pub allow_custom_homeservers: bool,
+    /// The product name in the title and on the login page.
+    pub brand_name: String,
+    /// A logo on the login page: a path on this origin (the CSP allows no other).
+    pub brand_logo: Option<String>,
+    /// "Help and support" link on the login and settings pages.
+    pub help_url: Option<String>,
+    /// Prefix of the permalinks Lattice creates (`<prefix>/#/<room>`).
+    pub permalink_prefix: String,
+    /// New rooms are always end-to-end encrypted: no public, unencrypted rooms.
+    pub require_encryption: bool,
+    /// People cannot create rooms (direct chats stay possible).
+    pub disable_room_creation: bool,
+    /// Language codes offered, in order; empty means every language the app ships.
+    pub languages: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            default_homeserver: String::new(),
+            lock_homeserver: false,
+            allow_custom_homeservers: false,
+            brand_name: DEFAULT_BRAND.to_owned(),
+            brand_logo: None,
+            help_url: None,
+            permalink_prefix: DEFAULT_PERMALINK_PREFIX.to_owned(),
+            require_encryption: false,
+            disable_room_creation: false,
+            languages: Vec::new(),
+        }
+    }
 }
 
 impl Config {
-    /// Parses the file's text; a bad value is reported, never ignored.
+    /// Parses the file's text. A bad value is reported with the field it is in; an
+    /// unknown field is passed to `unknown` (a console warning), never an error.
+    pub fn parse_with(text: &str, mut unknown: impl FnMut(String)) -> Result<Self, AppError> {
+        let mut json = serde_json::Deserializer::from_str(text);
+        let mut on_unknown = |path: serde_ignored::Path<'_>| unknown(path.to_string());
+        let tracked = serde_ignored::Deserializer::new(&mut json, &mut on_unknown);
+        let config: Config = serde_path_to_error::deserialize(tracked).map_err(|error| {
+            let field = error.path().to_string();
+            let inner = error.into_inner();
+            // Broken JSON has no field to name; a bad value does.
+            if inner.is_data() && field != "." && field != "?" {
+                AppError::ConfigField(field, inner.to_string())
+            } else {
+                AppError::Config(inner.to_string())
+            }
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// `parse_with`, warning on the console about unknown fields.
     pub fn parse(text: &str) -> Result<Self, AppError> {
-        serde_json::from_str(text).map_err(|e| AppError::Config(e.to_string()))
+        Self::parse_with(text, |field| {
+            tracing::warn!("config.json: unknown field {field} is ignored")
+        })
     }
 
     /// Loads `/config.json`. A missing file means the built-in defaults.
@@ -34,6 +100,44 @@ impl Config {
         Self::parse(&text)
     }
 
+    /// Values that parse but cannot work, named by their field.
+    fn validate(&self) -> Result<(), AppError> {
+        let bad = |field: &str, problem: &str| {
+            Err(AppError::ConfigField(field.to_owned(), problem.to_owned()))
+        };
+        if self.lock_homeserver && self.allow_custom_homeservers {
+            return bad(
+                "allow_custom_homeservers",
+                "cannot be true while lock_homeserver is true",
+            );
+        }
+        if self.brand_name.trim().is_empty() {
+            return bad("brand_name", "must not be empty");
+        }
+        if let Some(logo) = &self.brand_logo
+            && !(logo.starts_with('/') && !logo.starts_with("//"))
+        {
+            return bad(
+                "brand_logo",
+                "must be a path on this site, starting with / (the security policy loads images from nowhere else)",
+            );
+        }
+        if let Some(help) = &self.help_url
+            && !is_web_url(help)
+        {
+            return bad("help_url", "must start with https:// or http://");
+        }
+        if !is_web_url(&self.permalink_prefix) {
+            return bad("permalink_prefix", "must start with https:// or http://");
+        }
+        for code in &self.languages {
+            if !crate::i18n::is_available(code) {
+                return bad("languages", &format!("no translation for {code:?}"));
+            }
+        }
+        Ok(())
+    }
+
     /// The homeserver to prefill: the configured one, or this page's origin.
     pub fn homeserver_or_origin(&self) -> String {
         if !self.default_homeserver.trim().is_empty() {
@@ -43,6 +147,24 @@ impl Config {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default()
     }
+
+    /// Whether a homeserver other than the default may be typed on the login page.
+    pub fn homeserver_editable(&self) -> bool {
+        self.allow_custom_homeservers && !self.lock_homeserver
+    }
+
+    /// A permalink to a room (alias or ID) under the configured prefix.
+    pub fn room_permalink(&self, room: &str) -> String {
+        let encoded: String = js_sys::encode_uri_component(room).into();
+        format!(
+            "{}/#/{encoded}",
+            self.permalink_prefix.trim_end_matches('/')
+        )
+    }
+}
+
+fn is_web_url(text: &str) -> bool {
+    url::Url::parse(text).is_ok_and(|u| matches!(u.scheme(), "https" | "http"))
 }
 
 #[cfg(test)]
@@ -56,19 +178,67 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn reads_default_homeserver() {
-        let config = Config::parse(r#"{"default_homeserver":"example.org"}"#).ok();
+    fn reads_every_switch() {
+        let text = r#"{"default_homeserver":"example.org","lock_homeserver":true,
+            "brand_name":"Ministry Chat","brand_logo":"/logo.svg",
+            "help_url":"https://help.example.org","permalink_prefix":"https://links.example.org/",
+            "require_encryption":true,"disable_room_creation":true,"languages":["fr","en"]}"#;
+        let config = Config::parse(text).unwrap_or_default();
+        assert_eq!(config.default_homeserver, "example.org");
+        assert!(
+            config.lock_homeserver && config.require_encryption && config.disable_room_creation
+        );
+        assert_eq!(config.brand_name, "Ministry Chat");
+        assert_eq!(config.languages, ["fr", "en"]);
         assert_eq!(
-            config.map(|c| c.default_homeserver),
-            Some("example.org".to_owned())
+            config.room_permalink("#team:example.org"),
+            "https://links.example.org/#/%23team%3Aexample.org"
         );
     }
 
     #[wasm_bindgen_test]
-    fn bad_value_is_an_error() {
+    fn bad_value_names_its_field() {
+        assert_eq!(
+            Config::parse(r#"{"default_homeserver": 3}"#)
+                .err()
+                .map(field_of),
+            Some("default_homeserver".to_owned())
+        );
+        assert_eq!(
+            Config::parse(r#"{"languages": ["en", "xx"]}"#)
+                .err()
+                .map(field_of),
+            Some("languages".to_owned())
+        );
+        assert_eq!(
+            Config::parse(r#"{"brand_logo": "https://cdn.example.com/logo.png"}"#)
+                .err()
+                .map(field_of),
+            Some("brand_logo".to_owned())
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn broken_json_is_an_error() {
         assert!(matches!(
-            Config::parse(r#"{"default_homeserver": 3}"#),
+            Config::parse(r#"{"default_homeserver": "#),
             Err(AppError::Config(_))
         ));
+    }
+
+    #[wasm_bindgen_test]
+    fn unknown_fields_are_reported_not_fatal() {
+        let mut unknown = Vec::new();
+        let config =
+            Config::parse_with(r#"{"brand_name":"X","colour":"red"}"#, |f| unknown.push(f));
+        assert_eq!(config.map(|c| c.brand_name).ok(), Some("X".to_owned()));
+        assert_eq!(unknown, ["colour"]);
+    }
+
+    fn field_of(error: AppError) -> String {
+        match error {
+            AppError::ConfigField(field, _) => field,
+            other => format!("{other:?}"),
+        }
     }
 }

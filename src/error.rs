@@ -28,12 +28,22 @@ pub enum AppError {
     /// The browser refused or lost its storage (IndexedDB, WebCrypto).
     #[error("storage: {0}")]
     Storage(String),
+    /// IndexedDB is refused (site data blocked, some private windows): nothing can be
+    /// kept, not even the encryption keys.
+    #[error("storage unavailable: {0}")]
+    StorageUnavailable(String),
     /// The server answered with an error we have no special words for.
     #[error("server error: {0}")]
     Server(String),
-    /// `config.json` is present but wrong.
+    /// `config.json` is present but is not valid JSON or cannot be read.
     #[error("config: {0}")]
     Config(String),
+    /// `config.json` has a bad value: the field, and what is wrong with it.
+    #[error("config field {0}: {1}")]
+    ConfigField(String, String),
+    /// The administrator's policy allows signing in only to this homeserver.
+    #[error("homeserver not allowed; only {0}")]
+    HomeserverNotAllowed(String),
     /// The saved session could not be used any more (e.g. the token was revoked).
     #[error("session expired")]
     SessionExpired,
@@ -76,8 +86,16 @@ impl AppError {
             }
             AppError::InvalidUserId(input) => t_args("error-invalid-user-id", &[("input", input)]),
             AppError::Storage(detail) => t_args("error-storage", &[("detail", detail)]),
+            AppError::StorageUnavailable(_) => t("error-storage-unavailable"),
             AppError::Server(detail) => t_args("error-server", &[("detail", detail)]),
             AppError::Config(detail) => t_args("error-config", &[("detail", detail)]),
+            AppError::ConfigField(field, problem) => t_args(
+                "error-config-field",
+                &[("field", field), ("problem", problem)],
+            ),
+            AppError::HomeserverNotAllowed(server) => {
+                t_args("error-homeserver-not-allowed", &[("server", server)])
+            }
             AppError::SessionExpired => t("error-session-expired"),
             AppError::RoomNotFound(room) => t_args("error-room-not-found", &[("room", room)]),
             AppError::Forbidden => t("error-forbidden"),

@@ -1,24 +1,162 @@
-//! Every user-facing string goes through here. Messages live in `locales/<lang>.ftl`
+//! Every user-facing string goes through here. Messages live in `locales/<code>.ftl`
 //! (Fluent), so plurals follow CLDR rules and sentences are never glued together.
+//! Each `.ftl` file there is a language the app ships (build.rs lists them); dates and
+//! times come from the browser's `Intl`, so no locale data is compiled in.
+//!
+//! The language is chosen once per page load; changing it stores the choice and
+//! reloads, as Element does, so no view holds a string of the old language.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use unic_langid::langid;
+use unic_langid::LanguageIdentifier;
 
-const EN: &str = include_str!("../locales/en.ftl");
-/// The language of the messages, also given to `Intl` for dates.
-const LANGUAGE: &str = "en";
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-thread_local! {
-    static BUNDLE: FluentBundle<FluentResource> = english_bundle();
+/// Messages are looked up here when the chosen language lacks one.
+const FALLBACK: &str = "en";
+/// A pseudo-locale for testing: English, accented, 30% longer and bracketed, so text
+/// that bypasses translation or gets clipped stands out.
+pub const PSEUDO: &str = "en-XA";
+/// Where a person's explicit choice is kept (not a secret).
+const STORAGE_KEY: &str = "lattice.language";
+
+struct Active {
+    code: String,
+    bundle: FluentBundle<FluentResource>,
+    fallback: FluentBundle<FluentResource>,
 }
 
-fn english_bundle() -> FluentBundle<FluentResource> {
-    let mut bundle = FluentBundle::new(vec![langid!("en")]);
-    // The .ftl file is compiled in and checked by the unit tests below, so a parse
+thread_local! {
+    static ACTIVE: RefCell<Active> = RefCell::new(Active {
+        code: FALLBACK.to_owned(),
+        bundle: bundle_for(FALLBACK),
+        fallback: bundle_for(FALLBACK),
+    });
+}
+
+fn source_of(code: &str) -> Option<&'static str> {
+    LOCALES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, source)| *source)
+}
+
+fn pseudo(text: &str) -> Cow<'_, str> {
+    fluent_pseudo::transform_dom(text, false, true, true)
+}
+
+fn bundle_for(code: &str) -> FluentBundle<FluentResource> {
+    let base = if code == PSEUDO { FALLBACK } else { code };
+    let langid: LanguageIdentifier = base.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![langid]);
+    if code == PSEUDO {
+        bundle.set_transform(Some(pseudo));
+    }
+    // The .ftl files are compiled in and checked by the unit tests below, so a parse
     // error here can only come from a broken build, not from users or the network.
-    let resource = FluentResource::try_new(EN.to_owned()).unwrap_or_else(|(res, _)| res);
+    let text = source_of(base).unwrap_or_default();
+    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(res, _)| res);
     let _ = bundle.add_resource(resource);
     bundle
+}
+
+/// Whether a language is shipped (or is the pseudo-locale).
+pub fn is_available(code: &str) -> bool {
+    code == PSEUDO || source_of(code).is_some()
+}
+
+/// Every shipped language code, sorted.
+pub fn shipped() -> Vec<String> {
+    LOCALES.iter().map(|(code, _)| (*code).to_owned()).collect()
+}
+
+/// A language's own name for itself, from its file (`language-name`).
+pub fn native_name(code: &str) -> String {
+    let bundle = bundle_for(code);
+    bundle
+        .get_message("language-name")
+        .and_then(|m| m.value())
+        .map(|pattern| {
+            bundle
+                .format_pattern(pattern, None, &mut Vec::new())
+                .into_owned()
+        })
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// The current language code, for `lang` attributes and `Intl`.
+pub fn current() -> String {
+    ACTIVE.with(|active| active.borrow().code.clone())
+}
+
+/// Picks the language for this page load: the person's stored choice if it is still
+/// offered, else the browser's preferred languages matched against `offered`.
+pub fn choose(offered: &[String]) -> String {
+    let offered: Vec<String> = if offered.is_empty() {
+        shipped()
+    } else {
+        offered.to_vec()
+    };
+    let stored = local_storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    if let Some(code) = stored
+        && (code == PSEUDO || offered.contains(&code))
+    {
+        return code;
+    }
+    let requested: Vec<LanguageIdentifier> = web_sys::window()
+        .map(|w| w.navigator().languages().to_vec())
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|l| l.as_string()?.parse().ok())
+        .collect();
+    let available: Vec<LanguageIdentifier> =
+        offered.iter().filter_map(|c| c.parse().ok()).collect();
+    let default = available.first().cloned().unwrap_or_default();
+    let negotiated = fluent_langneg::negotiate_languages(
+        &requested,
+        &available,
+        Some(&default),
+        fluent_langneg::NegotiationStrategy::Lookup,
+    );
+    negotiated
+        .first()
+        .map(|l| l.to_string())
+        .filter(|code| offered.contains(code))
+        .unwrap_or_else(|| {
+            offered
+                .first()
+                .cloned()
+                .unwrap_or_else(|| FALLBACK.to_owned())
+        })
+}
+
+/// Makes `code` the language of every message from now on, and of the page.
+pub fn activate(code: &str) {
+    let code = if is_available(code) { code } else { FALLBACK };
+    ACTIVE.with(|active| {
+        let mut active = active.borrow_mut();
+        active.code = code.to_owned();
+        active.bundle = bundle_for(code);
+    });
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Stores the person's choice; the caller reloads the page to apply it.
+pub fn remember_choice(code: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(STORAGE_KEY, code);
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// The message `id` in the current language; the id itself when it is missing,
@@ -43,6 +181,26 @@ pub fn t_count(id: &str, count: u64) -> String {
     format(id, Some(&fluent_args))
 }
 
+/// `t_count` with more named arguments besides the count.
+pub fn t_count_args(id: &str, count: u64, args: &[(&str, &str)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    fluent_args.set("count", FluentValue::from(count));
+    for (name, value) in args {
+        fluent_args.set(*name, FluentValue::from(*value));
+    }
+    format(id, Some(&fluent_args))
+}
+
+/// The language `Intl` should format dates in.
+fn intl_language() -> String {
+    let code = current();
+    if code == PSEUDO {
+        FALLBACK.to_owned()
+    } else {
+        code
+    }
+}
+
 /// A day as the browser's `Intl` writes it in the current language, for day separators.
 pub fn format_day(millis: u64) -> String {
     let options = js_sys::Object::new();
@@ -55,7 +213,7 @@ pub fn format_day(millis: u64) -> String {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date(millis)
-        .to_locale_date_string(LANGUAGE, &options)
+        .to_locale_date_string(&intl_language(), &options)
         .into()
 }
 
@@ -66,7 +224,7 @@ pub fn format_time(millis: u64) -> String {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date(millis)
-        .to_locale_time_string_with_options(LANGUAGE, &options)
+        .to_locale_time_string_with_options(&intl_language(), &options)
         .into()
 }
 
@@ -75,25 +233,81 @@ fn date(millis: u64) -> js_sys::Date {
 }
 
 fn format(id: &str, args: Option<&FluentArgs>) -> String {
-    BUNDLE.with(|bundle| {
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_owned();
-        };
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned()
+    ACTIVE.with(|active| {
+        let active = active.borrow();
+        [&active.bundle, &active.fallback]
+            .into_iter()
+            .find_map(|bundle| {
+                let pattern = bundle.get_message(id)?.value()?;
+                Some(
+                    bundle
+                        .format_pattern(pattern, args, &mut Vec::new())
+                        .into_owned(),
+                )
+            })
+            .unwrap_or_else(|| id.to_owned())
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fluent_syntax::ast;
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    /// Message ids of a Fluent file.
+    fn ids(source: &str) -> Vec<String> {
+        let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(res, _)| res);
+        let mut ids: Vec<String> = resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+
     #[wasm_bindgen_test]
-    fn english_parses_without_errors() {
-        assert!(FluentResource::try_new(EN.to_owned()).is_ok());
+    fn every_language_parses_and_is_complete() {
+        let english = ids(source_of(FALLBACK).unwrap_or_default());
+        assert!(english.len() > 100);
+        for (code, source) in LOCALES {
+            assert!(
+                fluent_syntax::parser::parse(*source).is_ok(),
+                "{code}.ftl has syntax errors"
+            );
+            assert_eq!(ids(source), english, "{code}.ftl lacks or adds messages");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn english_french_and_german_are_shipped() {
+        assert_eq!(shipped(), ["de", "en", "fr"]);
+        assert_eq!(native_name("fr"), "Français");
+        assert_eq!(native_name("de"), "Deutsch");
+    }
+
+    #[wasm_bindgen_test]
+    fn plurals_follow_the_language() {
+        activate("fr");
+        let french = t_count("room-unread-label", 0);
+        activate(FALLBACK);
+        let english = t_count("room-unread-label", 0);
+        assert_ne!(french, english);
+        // French counts zero as singular (CLDR "one"); English does not.
+        assert!(!french.ends_with('s'), "{french}");
+    }
+
+    #[wasm_bindgen_test]
+    fn pseudo_locale_marks_every_message() {
+        activate(PSEUDO);
+        let text = t("login-submit");
+        activate(FALLBACK);
+        assert!(text.starts_with('[') && text.ends_with(']'), "{text}");
+        assert_ne!(text, "[Sign in]");
     }
 
     #[wasm_bindgen_test]

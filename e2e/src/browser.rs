@@ -10,6 +10,11 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 use url::Url;
 
+/// WebDriver key codes.
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
+pub const ESCAPE: &str = "\u{E00C}";
+
 /// How long any single wait may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -18,11 +23,26 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
+/// How a test's Chromium differs from the default one.
+#[derive(Clone, Debug, Default)]
+pub struct BrowserOptions {
+    /// Site data (cookies, IndexedDB) blocked, as an IT policy can do.
+    pub block_site_data: bool,
+    /// The browser's preferred languages (`Accept-Language`, `navigator.languages`).
+    pub languages: Option<String>,
+    /// Chromium's performance log, to see every network request the page makes.
+    pub log_network: bool,
+}
+
 impl Browser {
     /// A new Chromium with a fresh, empty profile.
     pub async fn start(webdriver_url: &str) -> anyhow::Result<Self> {
+        Self::start_with(webdriver_url, &BrowserOptions::default()).await
+    }
+
+    pub async fn start_with(webdriver_url: &str, options: &BrowserOptions) -> anyhow::Result<Self> {
         let profile = tempfile::tempdir()?;
-        let args = [
+        let mut args = vec![
             "--headless=new".to_owned(),
             "--no-sandbox".to_owned(),
             "--disable-gpu".to_owned(),
@@ -37,11 +57,28 @@ impl Browser {
             "--window-size=1280,900".to_owned(),
             format!("--user-data-dir={}", profile.path().display()),
         ];
+        let mut prefs = serde_json::Map::new();
+        if options.block_site_data {
+            prefs.insert(
+                "profile.default_content_setting_values.cookies".to_owned(),
+                json!(2),
+            );
+        }
+        if let Some(languages) = &options.languages {
+            args.push(format!("--lang={languages}"));
+            prefs.insert("intl.accept_languages".to_owned(), json!(languages));
+        }
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".to_owned(),
-            json!({ "binary": "/usr/bin/chromium", "args": args }),
+            json!({ "binary": "/usr/bin/chromium", "args": args, "prefs": prefs }),
         );
+        if options.log_network {
+            capabilities.insert(
+                "goog:loggingPrefs".to_owned(),
+                json!({ "performance": "ALL" }),
+            );
+        }
         let client = ClientBuilder::rustls()?
             .capabilities(capabilities)
             .connect(webdriver_url)
@@ -119,6 +156,36 @@ impl Browser {
             })
             .await?;
         Ok(value.as_str().unwrap_or_default().to_owned())
+    }
+
+    /// Presses keys on whatever has the focus, as a keyboard would.
+    pub async fn press(&self, keys: &str) -> anyhow::Result<()> {
+        self.client.active_element().await?.send_keys(keys).await?;
+        Ok(())
+    }
+
+    /// Role and accessible name of the focused element, as Chromium computes them.
+    pub async fn focused(&self) -> anyhow::Result<(String, String)> {
+        let element = self.client.active_element().await?;
+        let id = element.element_id().to_string();
+        let role = self.element_property(&id, "computedrole").await?;
+        let label = self.element_property(&id, "computedlabel").await?;
+        Ok((role, plain(&label)))
+    }
+
+    /// Presses Tab until an element with `role` and a name containing `name` has the
+    /// focus; fails after `limit` presses.
+    pub async fn tab_to(&self, role: &str, name: &str, limit: usize) -> anyhow::Result<()> {
+        let mut seen = Vec::new();
+        for _ in 0..limit {
+            self.press(TAB).await?;
+            let (focused_role, label) = self.focused().await?;
+            if focused_role == role && label.to_lowercase().contains(&name.to_lowercase()) {
+                return Ok(());
+            }
+            seen.push(format!("{focused_role} {label:?}"));
+        }
+        anyhow::bail!("Tab never reached {role} {name:?}; it went through {seen:#?}")
     }
 
     /// Types into the text box with this accessible name, replacing what it held.
@@ -206,6 +273,50 @@ impl Browser {
         Ok(self.client.find(Locator::Css("body")).await?.text().await?)
     }
 
+    /// URLs of every request the browser sent since the last call, from Chromium's
+    /// performance log (needs `log_network`).
+    pub async fn requested_urls(&self) -> anyhow::Result<Vec<String>> {
+        let entries = self.client.issue_cmd(PerformanceLog).await?;
+        let mut urls = Vec::new();
+        for entry in entries.as_array().into_iter().flatten() {
+            let Some(message) = entry["message"].as_str() else {
+                continue;
+            };
+            let message: serde_json::Value = serde_json::from_str(message)?;
+            if message["message"]["method"] == "Network.requestWillBeSent"
+                && let Some(url) = message["message"]["params"]["request"]["url"].as_str()
+            {
+                urls.push(url.to_owned());
+            }
+        }
+        Ok(urls)
+    }
+
+    /// Runs axe-core (node_modules/axe-core) on the page; the serious and critical
+    /// violations, as "rule: nodes" lines.
+    pub async fn axe_violations(&self) -> anyhow::Result<Vec<String>> {
+        let axe = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../node_modules/axe-core/axe.min.js"
+        ))?;
+        // Injected through WebDriver, not the page: the page's CSP stays as it is.
+        self.execute(&format!("{axe}; return true;")).await?;
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.id + ': ' + v.help + ' at ' +
+                             v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(result)?)
+    }
+
     pub async fn close(self) -> anyhow::Result<()> {
         Ok(self.client.close().await?)
     }
@@ -235,5 +346,23 @@ impl WebDriverCompatibleCommand for ElementGet {
 
     fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {
         (Method::GET, None)
+    }
+}
+
+/// `POST /session/{id}/se/log` for the performance log (chromedriver's log endpoint).
+#[derive(Debug)]
+struct PerformanceLog;
+
+impl WebDriverCompatibleCommand for PerformanceLog {
+    fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/se/log"))
+    }
+
+    fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {
+        (
+            Method::POST,
+            Some(json!({ "type": "performance" }).to_string()),
+        )
     }
 }

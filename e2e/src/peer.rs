@@ -153,6 +153,24 @@ impl Peer {
         Ok(bodies)
     }
 
+    /// How many events of `event_type` `sender` has in the room (up to the last 1,000),
+    /// whatever their content: encrypted ones count too.
+    pub async fn count_events(
+        &self,
+        room_id: &str,
+        sender: &str,
+        event_type: &str,
+    ) -> anyhow::Result<usize> {
+        let path = format!("/rooms/{}/messages?dir=b&limit=1000", encode(room_id));
+        let response = self.call(reqwest::Method::GET, &path, None).await?;
+        Ok(response["chunk"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|event| event["type"] == event_type && event["sender"] == sender)
+            .count())
+    }
+
     /// Waits until a message with exactly `body` is in the room.
     pub async fn wait_for_message(&self, room_id: &str, body: &str) -> anyhow::Result<()> {
         let deadline = Instant::now() + WAIT;

@@ -16,21 +16,34 @@ use axum::routing::{any, get, post};
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The production policy (docs/deployment.md), with the test's homeserver origins
-/// in `connect-src` and a report endpoint so violations fail the test.
-pub fn content_security_policy(extra_connect: &[String], report_uri: Option<&str>) -> String {
-    let mut connect = vec!["'self'".to_owned()];
-    connect.extend(extra_connect.iter().cloned());
-    let mut policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' blob: data:; media-src 'self' blob:; connect-src {}; \
-         object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-        connect.join(" ")
-    );
-    if let Some(uri) = report_uri {
-        policy.push_str(&format!("; report-uri {uri}"));
+/// The production policy, made by the same script as the nginx deployment's
+/// (scripts/csp.py, from the config.json being served), with the test's extra origins
+/// in `connect-src` and a report endpoint so that violations fail the test.
+pub fn content_security_policy(
+    config_json: &str,
+    extra_connect: &[String],
+    report_uri: Option<&str>,
+) -> anyhow::Result<String> {
+    let config = tempfile::NamedTempFile::new()?;
+    std::fs::write(config.path(), config_json)?;
+    let mut command = std::process::Command::new("python3");
+    command
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/csp.py"))
+        .arg("--config")
+        .arg(config.path());
+    for origin in extra_connect {
+        command.arg("--connect").arg(origin);
     }
-    policy
+    if let Some(uri) = report_uri {
+        command.arg("--report-uri").arg(uri);
+    }
+    let output = command.output()?;
+    anyhow::ensure!(
+        output.status.success(),
+        "scripts/csp.py failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Ok(String::from_utf8(output.stdout)?.trim().to_owned())
 }
 
 #[derive(Default)]
@@ -80,11 +93,22 @@ impl AppServer {
         let recorded = Arc::new(Mutex::new(Recorded::default()));
         let state = AppState {
             upstream: options.upstream,
-            config_json: options.config_json,
+            config_json: options.config_json.clone(),
             http: reqwest::Client::builder().build()?,
             recorded: recorded.clone(),
         };
-        let csp = content_security_policy(&options.extra_connect, Some("/csp-report"));
+        let served_config = match &options.config_json {
+            Some(json) => json.clone(),
+            None => std::fs::read_to_string(options.dist.join("config.json"))
+                .unwrap_or_else(|_| "{}".to_owned()),
+        };
+        // A config.json the script rejects (the tests of bad configs) is served under
+        // the default policy: the app must still say what is wrong with it.
+        let csp =
+            content_security_policy(&served_config, &options.extra_connect, Some("/csp-report"))
+                .or_else(|_| {
+                    content_security_policy("{}", &options.extra_connect, Some("/csp-report"))
+                })?;
         let index = options.dist.join("index.html");
         let static_files = ServeDir::new(options.dist).fallback(ServeFile::new(index));
         let mut app = Router::new();

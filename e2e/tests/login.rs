@@ -20,7 +20,8 @@ impl Fixture {
         let server = AppServer::start(ServerOptions {
             dist: &env.dist,
             upstream: Some(env.synapse_url.clone()),
-            config_json: None,
+            // These tests type other homeservers, which the policy must allow.
+            config_json: Some(r#"{"allow_custom_homeservers": true}"#.to_owned()),
             extra_connect,
             bind: "127.0.0.1:0".parse()?,
         })

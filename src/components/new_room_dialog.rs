@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{Dialog, ErrorAlert, TextField};
+use crate::config::Config;
 use crate::i18n::t;
 use crate::matrix::rooms::NewRoom;
 use crate::state::conversations;
@@ -16,12 +17,14 @@ pub fn NewRoomDialog(open: RwSignal<bool>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None);
     let navigate = use_navigate();
+    // The administrator's policy: public rooms are unencrypted, so they are not offered.
+    let encryption_required = expect_context::<Config>().require_encryption;
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let new_room = NewRoom {
             name: name.get_untracked(),
             topic: topic.get_untracked(),
-            public: public.get_untracked(),
+            public: public.get_untracked() && !encryption_required,
             alias: alias.get_untracked(),
         };
         let navigate = navigate.clone();
@@ -39,6 +42,10 @@ pub fn NewRoomDialog(open: RwSignal<bool>) -> impl IntoView {
             <form class="lt-form" on:submit=submit>
                 <TextField id="lt-new-room-name" label=t("new-room-name") value=name />
                 <TextField id="lt-new-room-topic" label=t("new-room-topic") value=topic />
+                <Show when=move || encryption_required>
+                    <p class="lt-field__hint">{t("new-room-encryption-required")}</p>
+                </Show>
+                <Show when=move || !encryption_required>
                 <fieldset class="lt-fieldset">
                     <legend>{t("new-room-access")}</legend>
                     <label class="lt-choice">
@@ -52,6 +59,7 @@ pub fn NewRoomDialog(open: RwSignal<bool>) -> impl IntoView {
                         <span>{t("new-room-public")}</span>
                     </label>
                 </fieldset>
+                </Show>
                 <Show when=move || public.get()>
                     <TextField id="lt-new-room-alias" label=t("new-room-alias") value=alias
                         hint=t("new-room-alias-hint") />

@@ -9,6 +9,9 @@ pub fn TextField(
     #[prop(optional)] hint: Option<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
+    /// Shown but not editable (still focusable and read by screen readers).
+    #[prop(optional)]
+    readonly: bool,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let described_by = hint.is_some().then(|| hint_id.clone());
@@ -16,7 +19,7 @@ pub fn TextField(
         <div class="lt-field">
             <label class="lt-field__label" for=id>{label}</label>
             <input class="lt-field__input" id=id type=input_type autocomplete=autocomplete
-                aria-describedby=described_by bind:value=value />
+                aria-describedby=described_by bind:value=value readonly=readonly />
             {hint.map(|hint| view! { <p class="lt-field__hint" id=hint_id>{hint}</p> })}
         </div>
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::Avatar;
+use super::{Avatar, MessageText};
 use crate::i18n::{format_day, format_time, t, t_args, t_count};
 use crate::matrix::models::{
     EventRow, MessageKind, MessageRow, RowContent, RowKind, SendState, TimelineRow,
@@ -113,7 +113,7 @@ fn MessageView(message: MessageRow) -> impl IntoView {
     });
     view! {
         {reply}
-        <p class=class>{message.body} {edited}</p>
+        <p class=class><MessageText body=message.body /> {edited}</p>
         {reactions}
         {thread}
     }

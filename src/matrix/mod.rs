@@ -4,6 +4,7 @@
 pub mod discovery;
 pub mod media;
 pub mod models;
+pub mod permalinks;
 pub mod room_list;
 pub mod rooms;
 pub mod session;

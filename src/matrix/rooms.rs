@@ -8,7 +8,7 @@ use matrix_sdk::ruma::api::client::room::create_room::v3::{
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
-use matrix_sdk::ruma::{OwnedRoomOrAliasId, OwnedUserId, RoomId};
+use matrix_sdk::ruma::{OwnedRoomAliasId, OwnedRoomOrAliasId, OwnedUserId, RoomId};
 use matrix_sdk::{Client, Room};
 
 use super::ActiveSession;
@@ -181,5 +181,16 @@ fn http_error(error: &HttpError, subject: &str) -> AppError {
             HttpError::Reqwest(_) => AppError::Offline,
             other => AppError::Server(other.to_string()),
         },
+    }
+}
+
+/// The room ID an alias (from a permalink) points at.
+pub async fn resolve_alias(session: &ActiveSession, alias: &str) -> Result<String, AppError> {
+    let not_found = || AppError::RoomNotFound(alias.to_owned());
+    let alias = OwnedRoomAliasId::try_from(alias).map_err(|_| not_found())?;
+    match session.client().resolve_room_alias(&alias).await {
+        Ok(response) => Ok(response.room_id.to_string()),
+        Err(error) if error.client_api_error_kind().is_some() => Err(not_found()),
+        Err(_) => Err(AppError::Offline),
     }
 }

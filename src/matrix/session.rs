@@ -228,6 +228,12 @@ impl ActiveSession {
         self.client.send_queue().set_enabled(true).await;
     }
 
+    /// Stops syncing and sending, for when another tab takes over; the stores stay.
+    pub async fn stop(&self) {
+        self.client.send_queue().set_enabled(false).await;
+        self.sync.stop().await;
+    }
+
     /// Ends the session on the server, then forgets it here. When the server can't be
     /// reached, nothing local is deleted and the session keeps running.
     pub async fn logout(&self) -> Result<(), AppError> {

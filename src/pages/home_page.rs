@@ -3,26 +3,29 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::{Outlet, Redirect};
+use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::{
     ErrorAlert, JoinRoomDialog, NewRoomDialog, PeopleDialog, RoomList, SyncStatusBadge,
 };
+use crate::config::Config;
 use crate::error::AppError;
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::{t, t_args, t_count_args};
 use crate::load_state::LoadState;
 use crate::matrix::models::SessionInfo;
 use crate::state::avatars::provide_avatars;
 use crate::state::conversations::{self, room_id_from_segment};
 use crate::state::room_list::{RoomFilter, provide_room_list, total_unread, visible_rooms};
 use crate::state::use_session;
+use crate::storage::persistence;
 
 #[component]
 pub fn HomePage(info: SessionInfo) -> impl IntoView {
     let Some(active) = use_session().active() else {
         return view! { <Redirect path="/login" /> }.into_any();
     };
+    let brand = expect_context::<Config>().brand_name;
     provide_avatars(active.clone());
     let room_list = provide_room_list(active);
     let filter = RwSignal::new(RoomFilter::All);
@@ -32,17 +35,19 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
             .rooms
             .with(|rooms| visible_rooms(rooms, filter.get(), &query.get()))
     });
+    let title_brand = brand.clone();
     Effect::new(move |_| {
         let unread = room_list.rooms.with(total_unread);
         let title = if unread > 0 {
-            t_count("title-unread", unread)
+            t_count_args("title-unread", unread, &[("brand", &title_brand)])
         } else {
-            t("app-name")
+            title_brand.clone()
         };
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&title);
-        }
+        crate::app::set_document_title(&title);
     });
+    // Eviction would lose the encryption keys: ask the browser to keep our data.
+    let not_persistent = RwSignal::new(false);
+    spawn_local(async move { not_persistent.set(!persistence::request().await) });
     let location = use_location();
     let selected = Signal::derive(move || {
         location
@@ -54,7 +59,7 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
         <div class="lt-shell">
             <nav class="lt-sidebar" aria-label=t("sidebar-label")>
                 <header class="lt-sidebar__header">
-                    <h1 class="lt-sidebar__title">{t("app-name")}</h1>
+                    <h1 class="lt-sidebar__title">{brand}</h1>
                     <SyncStatusBadge status=use_session().sync_status />
                 </header>
                 <ConversationActions />
@@ -63,6 +68,9 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
                 <Show when=move || room_list.loaded.get()
                     fallback=|| view! { <p class="lt-room-list__empty" role="status">{t("rooms-loading")}</p> }>
                     <RoomList rooms=visible selected />
+                </Show>
+                <Show when=move || not_persistent.get()>
+                    <p class="lt-alert lt-alert--warning" role="status">{t("storage-not-persistent")}</p>
                 </Show>
                 <AccountPanel info=info.clone() />
             </nav>
@@ -111,6 +119,7 @@ fn ConversationActions() -> impl IntoView {
     let dm_busy = RwSignal::new(false);
     let dm_error = RwSignal::new(None);
     let navigate = use_navigate();
+    let can_create_rooms = !expect_context::<Config>().disable_room_creation;
     let start_dm = Callback::new(move |user_id: String| {
         let navigate = navigate.clone();
         conversations::start_dm(user_id, dm_busy, dm_error, move |room_id| {
@@ -121,7 +130,9 @@ fn ConversationActions() -> impl IntoView {
     view! {
         <div class="lt-sidebar__actions">
             <button class="lt-button lt-button--small" type="button" on:click=move |_| dm.set(true)>{t("action-start-chat")}</button>
-            <button class="lt-button lt-button--small" type="button" on:click=move |_| new_room.set(true)>{t("action-new-room")}</button>
+            <Show when=move || can_create_rooms>
+                <button class="lt-button lt-button--small" type="button" on:click=move |_| new_room.set(true)>{t("action-new-room")}</button>
+            </Show>
             <button class="lt-button lt-button--small" type="button" on:click=move |_| join.set(true)>{t("action-join-room")}</button>
         </div>
         <PeopleDialog open=dm field_id="lt-start-chat-query" title=t("start-chat-title") action_label=t("start-chat-pick")
@@ -177,6 +188,7 @@ fn AccountPanel(info: SessionInfo) -> impl IntoView {
         <footer class="lt-account">
             <p class="lt-account__who">{t_args("home-signed-in-as", &[("user", &info.user_id)])}</p>
             <p class="lt-account__device">{t_args("home-device", &[("device", &info.device_id)])}</p>
+            <A href="/settings" attr:class="lt-link">{t("settings-open")}</A>
             <button class="lt-button lt-button--small" type="button" on:click=move |_| sign_out(false)
                 disabled=move || logout_state.get().is_loading()>
                 {move || if logout_state.get().is_loading() { t("logout-in-progress") } else { t("logout") }}

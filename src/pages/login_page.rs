@@ -5,7 +5,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{ErrorAlert, TextField};
 use crate::config::Config;
-use crate::i18n::t;
+use crate::error::AppError;
+use crate::i18n::{t, t_args};
 use crate::load_state::LoadState;
 use crate::matrix::{discovery, session};
 use crate::state::use_session;
@@ -14,22 +15,34 @@ use crate::state::use_session;
 pub fn LoginPage() -> impl IntoView {
     let session_context = use_session();
     let config = expect_context::<Config>();
-    let homeserver = RwSignal::new(config.homeserver_or_origin());
+    let default_homeserver = config.homeserver_or_origin();
+    let homeserver = RwSignal::new(default_homeserver.clone());
+    let editable = config.homeserver_editable();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let state = RwSignal::new(LoadState::Idle);
     let navigate = use_navigate();
 
-    // A full user ID names its server: show that in the homeserver field.
+    // A full user ID names its server: show that in the homeserver field, when the
+    // policy lets people choose their server.
     Effect::new(move |_| {
-        if let Some(server) = discovery::server_from_user_id(&username.get()) {
+        if editable && let Some(server) = discovery::server_from_user_id(&username.get()) {
             homeserver.set(server.to_owned());
         }
     });
 
+    let allowed = default_homeserver.clone();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
         if state.get_untracked().is_loading() {
+            return;
+        }
+        // Checked before any request: the security policy would block the request
+        // anyway, and this says why in words.
+        if !editable && homeserver.get_untracked().trim() != allowed.trim() {
+            state.set(LoadState::Failed(AppError::HomeserverNotAllowed(
+                allowed.clone(),
+            )));
             return;
         }
         state.set(LoadState::Loading);
@@ -62,12 +75,23 @@ pub fn LoginPage() -> impl IntoView {
             .or_else(|| session_context.notice.get())
     });
 
+    let locked = config.lock_homeserver;
+    let server_field = if locked {
+        view! { <p class="lt-login__server">{t_args("login-server-locked", &[("server", &default_homeserver)])}</p> }
+            .into_any()
+    } else {
+        view! {
+            <TextField id="lt-login-homeserver" label=t("login-homeserver") hint=t("login-homeserver-hint")
+                value=homeserver autocomplete="url" readonly=!editable />
+        }
+        .into_any()
+    };
     view! {
         <main class="lt-login">
-            <h1 class="lt-login__title">{t("login-title")}</h1>
+            {config.brand_logo.clone().map(|src| view! { <img class="lt-login__logo" src=src alt="" /> })}
+            <h1 class="lt-login__title">{t_args("login-title", &[("brand", &config.brand_name)])}</h1>
             <form class="lt-login__form" on:submit=on_submit aria-busy=move || state.get().is_loading().to_string()>
-                <TextField id="lt-login-homeserver" label=t("login-homeserver") hint=t("login-homeserver-hint")
-                    value=homeserver autocomplete="url" />
+                {server_field}
                 <TextField id="lt-login-username" label=t("login-username") hint=t("login-username-hint")
                     value=username autocomplete="username" />
                 <TextField id="lt-login-password" label=t("login-password") value=password
@@ -77,6 +101,9 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if state.get().is_loading() { t("login-in-progress") } else { t("login-submit") }}
                 </button>
             </form>
+            {config.help_url.clone().map(|href| view! {
+                <p class="lt-login__help"><a class="lt-link" href=href rel="noopener noreferrer" target="_blank">{t("help-link")}</a></p>
+            })}
         </main>
     }
 }

@@ -4,12 +4,13 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen::JsCast;
 
 use crate::components::{
     Composer, ErrorAlert, MemberList, PeopleDialog, RoomHeaderView, RowActions, TimelineRowView,
 };
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{t, t_args, t_count, t_count_args};
 use crate::load_state::LoadState;
 use crate::matrix::models::{RowContent, RowKind, TimelineRow};
 use crate::state::conversations::{self, room_id_from_segment};
@@ -32,7 +33,36 @@ pub fn RoomPage() -> impl IntoView {
         })
     });
     // A new owner per room: leaving one cancels its tasks and moves its read marker.
-    move || view! { <RoomView room_id=room_id.get() /> }
+    move || {
+        let room = room_id.get();
+        if room.starts_with('#') {
+            view! { <AliasRedirect alias=room /> }.into_any()
+        } else {
+            view! { <RoomView room_id=room /> }.into_any()
+        }
+    }
+}
+
+/// A permalink by alias: find the room and continue at its own URL.
+#[component]
+fn AliasRedirect(alias: String) -> impl IntoView {
+    let error = RwSignal::new(None::<AppError>);
+    let navigate = use_navigate();
+    if let Some(active) = use_session().active() {
+        leptos::task::spawn_local(async move {
+            match crate::matrix::rooms::resolve_alias(&active, &alias).await {
+                Ok(room_id) => navigate(
+                    &conversations::room_href(&room_id),
+                    leptos_router::NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                ),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+    view! { <section class="lt-room"><ErrorAlert error /></section> }
 }
 
 #[component]
@@ -96,13 +126,38 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
             navigate("/", Default::default())
         });
     };
+    let permalink = expect_context::<crate::config::Config>().room_permalink(&room_id.get_value());
+    let copied = RwSignal::new(false);
+    let copy = {
+        let permalink = permalink.clone();
+        move |event: leptos::ev::MouseEvent| {
+            event.prevent_default();
+            copied.set(copy_to_clipboard(&permalink));
+        }
+    };
     view! {
+        <a class="lt-button lt-button--quiet" href=permalink on:click=copy>{t("room-copy-link")}</a>
+        <span class="lt-visually-hidden" role="status">{move || copied.get().then(|| t("room-link-copied"))}</span>
         <button class="lt-button lt-button--quiet" type="button" on:click=move |_| invite_open.set(true)>{t("room-invite")}</button>
         <button class="lt-button lt-button--quiet" type="button" disabled=leave_busy on:click=leave>{t("room-leave")}</button>
         <ErrorAlert error=leave_error />
         <PeopleDialog open=invite_open field_id="lt-invite-query" title=t("invite-title") action_label=t("invite-pick")
             pick_message="invite-who" busy error on_pick=on_invite />
     }
+}
+
+/// Starts copying `text` to the clipboard; false when the browser has no clipboard API.
+fn copy_to_clipboard(text: &str) -> bool {
+    let Some(clipboard) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+        .filter(|c| !c.is_undefined())
+    else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    write.is_some_and(|write| write.call1(&clipboard, &text.into()).is_ok())
 }
 
 /// The timeline: newest at the bottom, kept there while new messages arrive; scrolling
@@ -150,13 +205,82 @@ fn Timeline(timeline: TimelineState) -> impl IntoView {
                 <Show when=move || timeline.paginating.get()>
                     <p class="lt-timeline__loading" role="status">{t("timeline-loading")}</p>
                 </Show>
-                <ol class="lt-timeline__rows" role="log" aria-label=t("timeline-label")>
-                    <For each=entries key=|entry| entry.clone() let:entry>
-                        <TimelineRowView row=entry.0 grouped=entry.1 actions />
-                    </For>
-                </ol>
+                // The log itself stays silent: it also grows with history and our own
+                // sends. Live arrivals are announced by `LiveAnnouncer` instead.
+                <div role="log" aria-live="off" aria-label=t("timeline-label") tabindex="0">
+                    <ol class="lt-timeline__rows">
+                        <For each=entries key=|entry| entry.clone() let:entry>
+                            <TimelineRowView row=entry.0 grouped=entry.1 actions />
+                        </For>
+                    </ol>
+                </div>
             </div>
+            <LiveAnnouncer timeline />
         </div>
+    }
+}
+
+/// How long arrivals are gathered before one announcement.
+const ANNOUNCE_BATCH: std::time::Duration = std::time::Duration::from_millis(1200);
+
+/// Announces messages from others arriving at the bottom, politely and in batches.
+/// Rows added above (history) and our own sends are never announced.
+#[component]
+fn LiveAnnouncer(timeline: TimelineState) -> impl IntoView {
+    let announcement = RwSignal::new(String::new());
+    let newest_key = StoredValue::new(None::<String>);
+    let pending = StoredValue::new(Vec::<(String, String)>::new());
+    let flush = move || {
+        let arrived = std::mem::take(&mut *pending.write_value());
+        announcement.set(announce(&arrived));
+    };
+    Effect::new(move |_| {
+        let arrived = timeline.rows.with(|rows| {
+            let previous = newest_key.get_value();
+            newest_key.set_value(rows.last().map(|row| row.key.clone()));
+            // The first rows, or a reset: nothing new has arrived yet.
+            let start = previous.and_then(|key| rows.iter().position(|r| r.key == key))?;
+            Some(
+                rows.iter()
+                    .skip(start + 1)
+                    .filter_map(arrival)
+                    .collect::<Vec<_>>(),
+            )
+        });
+        let Some(arrived) = arrived.filter(|a| !a.is_empty()) else {
+            return;
+        };
+        let first_of_batch = pending.with_value(Vec::is_empty);
+        pending.update_value(|p| p.extend(arrived));
+        if first_of_batch {
+            set_timeout(flush, ANNOUNCE_BATCH);
+        }
+    });
+    view! { <div class="lt-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div> }
+}
+
+/// A message from someone else, as (sender, text), worth announcing.
+fn arrival(row: &TimelineRow) -> Option<(String, String)> {
+    let RowKind::Event(event) = &row.kind else {
+        return None;
+    };
+    let RowContent::Message(message) = &event.content else {
+        return None;
+    };
+    (!event.is_own).then(|| (event.sender_name.clone(), message.body.clone()))
+}
+
+/// One sentence for a batch: the message itself when alone, else a count.
+fn announce(arrived: &[(String, String)]) -> String {
+    match arrived {
+        [] => String::new(),
+        [(sender, body)] => t_args("live-message", &[("sender", sender), ("body", body)]),
+        [(sender, _), rest @ ..] if rest.iter().all(|(s, _)| s == sender) => t_count_args(
+            "live-messages-from",
+            arrived.len() as u64,
+            &[("sender", sender)],
+        ),
+        _ => t_count("live-messages", arrived.len() as u64),
     }
 }
 

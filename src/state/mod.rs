@@ -4,6 +4,7 @@ pub mod avatars;
 pub mod conversations;
 pub mod room_list;
 pub mod session;
+pub mod tab;
 pub mod timeline;
 
 pub use session::{Phase, SessionContext, use_session};

@@ -36,7 +36,7 @@ pub fn use_session() -> SessionContext {
 }
 
 impl SessionContext {
-    /// Creates the context, provides it, and starts restoring a saved session.
+    /// Creates the context and provides it; `restore` starts the session.
     pub fn provide() -> Self {
         let context = SessionContext {
             phase: RwSignal::new(Phase::Restoring),
@@ -46,6 +46,14 @@ impl SessionContext {
             status_task: StoredValue::new_local(None),
         };
         provide_context(context);
+        context
+    }
+
+    /// Looks for a saved session and resumes it (at start-up, and when this tab
+    /// becomes the active one again).
+    pub fn restore(&self) {
+        let context = *self;
+        context.phase.set(Phase::Restoring);
         spawn_local(async move {
             let restored = session::restore().await;
             // Only a definite answer (a session, or none) says which stores are
@@ -67,7 +75,18 @@ impl SessionContext {
                 tracing::warn!("could not delete old stores: {error}");
             }
         });
-        context
+    }
+
+    /// Stops the session in this tab because another tab took over: no more syncing
+    /// or sending here. The stores stay for the other tab.
+    pub fn suspend(&self) {
+        self.replace_status_task(None);
+        if let Some(active) = self.active.get_value() {
+            spawn_local(async move { active.stop().await });
+        }
+        self.active.set_value(None);
+        self.sync_status.set(SyncStatus::Starting);
+        self.phase.set(Phase::Restoring);
     }
 
     pub fn active(&self) -> Option<Rc<ActiveSession>> {

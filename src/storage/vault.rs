@@ -63,6 +63,24 @@ async fn open_db() -> Result<Database, AppError> {
         .map_err(|e| storage_error("open vault", e))
 }
 
+/// Whether this browser lets the page keep data at all: site data blocked by policy,
+/// or some private windows, refuse IndexedDB, and then nothing else can work.
+pub async fn check_available() -> Result<(), AppError> {
+    let available = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .is_some();
+    if !available {
+        return Err(AppError::StorageUnavailable("no IndexedDB".to_owned()));
+    }
+    match open_db().await {
+        Ok(db) => {
+            db.close();
+            Ok(())
+        }
+        Err(error) => Err(AppError::StorageUnavailable(error.to_string())),
+    }
+}
+
 async fn new_key(subtle: &SubtleCrypto) -> Result<CryptoKey, AppError> {
     let params = AesKeyGenParams::new("AES-GCM", 256);
     let usages = Array::of2(&"encrypt".into(), &"decrypt".into());

@@ -1,0 +1,166 @@
+//! The administrator's policy in config.json: each switch turned on by a config of its
+//! own, and what a bad config.json does to the page.
+
+use lattice_e2e::fixture::{App, AppOptions, serve};
+
+fn with_config(json: &str) -> AppOptions {
+    AppOptions {
+        config_json: Some(json.to_owned()),
+        ..AppOptions::default()
+    }
+}
+
+#[tokio::test]
+async fn brand_help_link_and_locked_homeserver_shape_the_login_page() -> anyhow::Result<()> {
+    let app = App::start(with_config(
+        r#"{"lock_homeserver": true, "brand_name": "Ministry Chat",
+            "brand_logo": "/favicon.svg", "help_url": "https://help.example.org/chat"}"#,
+    ))
+    .await?;
+    let b = &app.browser;
+    b.goto(&format!("{}/login", app.server.origin)).await?;
+    b.by_role("heading", "Sign in to Ministry Chat").await?;
+    let title = b.execute("return document.title;").await?;
+    anyhow::ensure!(title == "Ministry Chat", "title is {title}");
+    // Locked: no field to change the server, only where one signs in.
+    anyhow::ensure!(
+        b.try_by_role("textbox", "Homeserver").await?.is_none(),
+        "a homeserver field is offered although the homeserver is locked"
+    );
+    anyhow::ensure!(b.body_text().await?.contains("You are signing in to"));
+    let logo = b
+        .execute("const i = document.querySelector('img.lt-login__logo'); return i && i.complete ? i.naturalWidth : 0;")
+        .await?;
+    anyhow::ensure!(logo.as_u64().unwrap_or(0) > 0, "the logo is not shown");
+    let help = b.by_role("link", "Help and support").await?;
+    anyhow::ensure!(help.attr("href").await?.as_deref() == Some("https://help.example.org/chat"));
+
+    let user = app.user("brand").await?;
+    app.sign_in(&user).await?;
+    b.by_role("heading", "Ministry Chat").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+async fn homeserver_cannot_be_changed_unless_custom_ones_are_allowed() -> anyhow::Result<()> {
+    let app = App::start(with_config("{}")).await?;
+    let b = &app.browser;
+    b.goto(&format!("{}/login", app.server.origin)).await?;
+    let field = b.by_role("textbox", "Homeserver").await?;
+    anyhow::ensure!(
+        field.prop("readOnly").await?.as_deref() == Some("true"),
+        "the homeserver field can be edited without allow_custom_homeservers"
+    );
+    // A user ID on another server does not move the sign-in elsewhere.
+    b.fill("User name", "@someone:elsewhere.example").await?;
+    let value = field.prop("value").await?.unwrap_or_default();
+    anyhow::ensure!(value == app.server.origin, "homeserver became {value}");
+    app.finish().await
+}
+
+#[tokio::test]
+async fn encryption_can_be_required_and_permalinks_use_the_configured_prefix() -> anyhow::Result<()>
+{
+    let app = App::start(with_config(
+        r#"{"require_encryption": true, "permalink_prefix": "https://links.example.org"}"#,
+    ))
+    .await?;
+    let b = &app.browser;
+    let user = app.user("policy").await?;
+    app.sign_in(&user).await?;
+
+    b.click("button", "New room").await?;
+    b.by_role("dialog", "New room").await?;
+    anyhow::ensure!(
+        b.try_by_role("radio", "Public").await?.is_none(),
+        "public (unencrypted) rooms are offered although encryption is required"
+    );
+    b.fill("Name", "Secure room").await?;
+    b.click("button", "Create room").await?;
+    b.by_role("log", "Messages").await?;
+    b.wait_for_texts(".lt-event__state", "encryption turned on", |texts| {
+        texts.iter().any(|t| t.contains("end-to-end encryption"))
+    })
+    .await?;
+    let secure_url = b.current_url().await?;
+    let link = b.by_role("link", "Copy link to this room").await?;
+    let permalink = link.attr("href").await?.unwrap_or_default();
+    anyhow::ensure!(
+        permalink.starts_with("https://links.example.org/#/!"),
+        "permalink {permalink}"
+    );
+
+    // A permalink in a message opens the room inside the app.
+    b.click("button", "New room").await?;
+    b.fill("Name", "Lobby").await?;
+    b.click("button", "Create room").await?;
+    b.by_role("log", "Messages").await?;
+    let composer = b.by_role("textbox", "Message to").await?;
+    composer
+        .send_keys(&format!("see {permalink}{}", lattice_e2e::browser::ENTER))
+        .await?;
+    b.click("link", &permalink).await?;
+    b.by_role("heading", "Secure room").await?;
+    let url = b.current_url().await?;
+    anyhow::ensure!(url == secure_url, "the permalink led to {url}");
+    app.finish().await
+}
+
+#[tokio::test]
+async fn room_creation_can_be_disabled() -> anyhow::Result<()> {
+    let app = App::start(with_config(r#"{"disable_room_creation": true}"#)).await?;
+    let user = app.user("nocreate").await?;
+    app.sign_in(&user).await?;
+    anyhow::ensure!(
+        app.browser
+            .try_by_role("button", "New room")
+            .await?
+            .is_none(),
+        "New room is offered although room creation is disabled"
+    );
+    app.browser.by_role("button", "Start chat").await?;
+    app.finish().await
+}
+
+#[tokio::test]
+async fn offered_languages_limit_the_choice() -> anyhow::Result<()> {
+    let app = App::start(with_config(r#"{"languages": ["de"]}"#)).await?;
+    app.browser
+        .goto(&format!("{}/login", app.server.origin))
+        .await?;
+    app.browser
+        .by_role("heading", "Bei Lattice anmelden")
+        .await?;
+    let lang = app
+        .browser
+        .execute("return document.documentElement.lang;")
+        .await?;
+    anyhow::ensure!(lang == "de", "html lang is {lang}");
+    app.finish().await
+}
+
+#[tokio::test]
+async fn bad_config_names_the_field_and_unknown_fields_are_ignored() -> anyhow::Result<()> {
+    let app = App::start(with_config(r#"{"default_homeserver": 3}"#)).await?;
+    let b = &app.browser;
+    b.goto(&app.server.origin).await?;
+    b.by_role("heading", "The app can't start").await?;
+    let alert = b.wait_for_text("alert", "default_homeserver").await?;
+    anyhow::ensure!(alert.contains("config.json"), "{alert}");
+
+    let broken = serve(&app.env, Some("{ this is not JSON".to_owned())).await?;
+    b.goto(&broken.origin).await?;
+    b.by_role("heading", "The app can't start").await?;
+    b.wait_for_text("alert", "configuration file is invalid")
+        .await?;
+
+    let unknown = serve(
+        &app.env,
+        Some(r#"{"brand_name": "Known", "colour": "red"}"#.to_owned()),
+    )
+    .await?;
+    b.goto(&format!("{}/login", unknown.origin)).await?;
+    b.by_role("heading", "Sign in to Known").await?;
+    anyhow::ensure!(broken.csp_reports().is_empty() && unknown.csp_reports().is_empty());
+    app.finish().await
+}

@@ -1,0 +1,215 @@
+# Traduction française de en.ftl.
+
+loading = Chargement…
+
+## Login page
+login-title = Connexion à { $brand }
+login-homeserver = Serveur d’accueil
+login-homeserver-hint = Un nom de serveur comme example.org, ou une URL complète
+login-username = Nom d’utilisateur
+login-username-hint = Votre nom d’utilisateur, ou un identifiant complet comme @alice:example.org
+login-password = Mot de passe
+login-submit = Se connecter
+login-in-progress = Connexion en cours…
+
+## Home page
+home-signed-in-as = Connecté en tant que { $user }
+home-device = Appareil { $device }
+home-sync-label = Synchronisation
+sync-starting = démarrage
+sync-running = active
+sync-offline = hors ligne
+sync-error = erreur
+sync-stopped = arrêtée
+logout = Se déconnecter
+logout-in-progress = Déconnexion en cours…
+logout-unreachable = Le serveur est injoignable ; cette session n’a donc pas pu y être fermée.
+logout-local-only = Se déconnecter sur cet appareil uniquement
+
+## Errors
+error-wrong-credentials = Nom d’utilisateur ou mot de passe incorrect.
+error-rate-limited = Trop de tentatives. Patientez un instant, puis réessayez.
+error-unreachable = Impossible de joindre { $server }. Vérifiez l’adresse et votre connexion.
+error-not-matrix = { $server } a répondu, mais ce n’est pas un serveur Matrix.
+error-no-sliding-sync = { $server } est un serveur Matrix sans la synchronisation glissante simplifiée (simplified sliding sync, MSC4186), dont Lattice a besoin. L’administrateur du serveur doit l’activer (Synapse 1.114 ou plus récent la fournit par défaut).
+error-invalid-homeserver = « { $input } » n’est ni un nom ni une adresse de serveur.
+error-invalid-user-id = « { $input } » n’est pas un identifiant utilisateur valide.
+error-storage = Le stockage du navigateur n’est pas disponible : { $detail }
+error-server = Le serveur a signalé une erreur : { $detail }
+error-config = Le fichier de configuration n’est pas valide : { $detail }
+error-session-expired = Votre session a expiré. Reconnectez-vous.
+error-room-not-found = Le salon « { $room } » n’existe pas, ou vous n’en êtes pas membre.
+error-forbidden = Vous n’avez pas l’autorisation de faire cela ici.
+error-unknown-user = L’utilisateur « { $user } » n’existe pas.
+error-invalid-room-address = « { $input } » n’est pas une adresse de salon. Une adresse de salon a la forme #nom:example.org.
+error-invalid-alias = « { $input } » ne peut pas servir d’adresse : utilisez des lettres, des chiffres et des tirets, sans espaces.
+error-alias-taken = L’adresse « { $alias } » est déjà utilisée.
+error-offline = Impossible de joindre le serveur. Vérifiez votre connexion et réessayez ; rien n’a été modifié.
+
+## Shell and room list
+sidebar-label = Salons et compte
+title-unread = { $count ->
+    [one] ({ $count } non lu) { $brand }
+   *[other] ({ $count } non lus) { $brand }
+}
+action-start-chat = Démarrer une discussion
+action-new-room = Nouveau salon
+action-join-room = Rejoindre un salon
+filters-label = Afficher
+filter-all = Tous
+filter-unread = Non lus
+filter-people = Personnes
+filter-rooms = Salons
+rooms-search = Rechercher un salon par nom
+rooms-list-label = Salons
+rooms-loading = Chargement des salons…
+rooms-none = Aucun salon à afficher.
+room-invited = Vous avez reçu une invitation
+room-unread = { $count ->
+    [one] { $count } message non lu
+   *[other] { $count } messages non lus
+}
+room-mentions = { $count ->
+    [one] { $count } mention
+   *[other] { $count } mentions
+}
+invite-accept = Accepter
+invite-decline = Refuser
+room-none-selected = Choisissez un salon dans la liste, ou démarrez une discussion.
+
+## Room view
+room-members = { $count ->
+    [one] { $count } membre
+   *[other] { $count } membres
+}
+room-invite = Inviter
+room-leave = Quitter
+members-label = Membres
+power-creator = Créateur
+power-admin = Administrateur
+power-moderator = Modérateur
+power-level = Niveau d’autorisation { $level }
+timeline-label = Messages
+timeline-loading = Chargement des messages précédents…
+timeline-start = Ceci est le début du salon.
+timeline-read-marker = Nouveaux messages ci-dessous
+event-edited = (modifié)
+event-redacted = Message supprimé
+event-utd = Impossible de déchiffrer ce message.
+event-unsupported = Événement non pris en charge ({ $event_type })
+reply-loading = Chargement du message d’origine…
+reactions-label = Réactions
+reaction-count = { $key } : { $count }
+thread-replies = { $count ->
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
+utd-unknown = Les clés nécessaires ne sont pas encore arrivées.
+utd-sent-before-joined = Il a été envoyé avant votre arrivée dans le salon.
+utd-verification-violation = L’identité de l’expéditeur a changé depuis sa vérification.
+utd-unverified-sender = L’appareil de l’expéditeur n’est pas vérifié.
+utd-historical-no-backup = Il a été envoyé avant la création de cette session, et la sauvegarde des clés est désactivée.
+utd-historical-unverified = Il a été envoyé avant la création de cette session ; vérifiez cette session pour le lire.
+utd-withheld-unverified = L’expéditeur ne partage pas ses clés avec les sessions non vérifiées.
+utd-withheld = L’expéditeur a refusé de partager les clés.
+state-joined = { $user } a rejoint le salon
+state-left = { $user } a quitté le salon
+state-invited = { $sender } a invité { $user }
+state-invite-rejected = { $user } a refusé l’invitation
+state-invite-revoked = { $sender } a retiré l’invitation de { $user }
+state-kicked = { $sender } a retiré { $user } du salon
+state-banned = { $sender } a banni { $user }
+state-unbanned = { $sender } a levé le bannissement de { $user }
+state-knock = { $user } a demandé à rejoindre le salon
+state-membership-other = Le statut de membre de { $user } a changé
+state-display-name = { $sender } s’appelle désormais { $name }
+state-display-name-removed = { $sender } a supprimé son nom d’affichage
+state-avatar = { $sender } a changé son avatar
+state-room-name = { $sender } a renommé le salon en { $name }
+state-room-topic = { $sender } a défini le sujet : « { $topic } »
+state-room-created = { $sender } a créé le salon
+state-encryption = { $sender } a activé le chiffrement de bout en bout
+state-other = { $sender } a modifié le salon ({ $event_type })
+send-sending = Envoi…
+send-sent = Envoyé
+send-failed = Non envoyé
+send-retry = Réessayer
+send-cancel = Annuler
+
+## Composer
+composer-label = Message dans { $room }
+composer-placeholder = Écrivez un message…
+composer-hint = Entrée pour envoyer, Maj+Entrée pour aller à la ligne. Le Markdown est pris en charge.
+composer-send = Envoyer
+
+## Dialogs
+dialog-close = Fermer
+start-chat-title = Démarrer une discussion
+start-chat-pick = Discuter
+start-chat-with = Démarrer une discussion avec { $name }
+invite-title = Inviter une personne
+invite-pick = Inviter
+invite-who = Inviter { $name }
+people-search = Nom ou identifiant
+people-search-hint = Recherche dans l’annuaire des utilisateurs de ce serveur. Un identifiant complet comme @alice:example.org peut être utilisé directement.
+people-search-submit = Rechercher
+people-results = Personnes trouvées
+people-none = Aucune personne trouvée.
+new-room-title = Nouveau salon
+new-room-name = Nom
+new-room-topic = Sujet (facultatif)
+new-room-access = Qui peut rejoindre le salon
+new-room-private = Privé : uniquement les personnes que vous invitez ; messages chiffrés de bout en bout
+new-room-public = Public : toute personne disposant de l’adresse peut rejoindre le salon ; messages non chiffrés
+new-room-alias = Adresse
+new-room-alias-hint = La partie avant les deux-points, par ex. team pour #team:example.org
+new-room-create = Créer le salon
+join-title = Rejoindre un salon
+join-address = Adresse ou identifiant du salon
+join-address-hint = Par exemple #team:example.org
+join-submit = Rejoindre
+
+## Politique de l’administrateur, stockage et onglet unique
+language-name = Français
+login-server-locked = Vous vous connectez à { $server }.
+help-link = Aide et assistance
+error-config-field = Les réglages de l’administrateur (config.json) comportent une erreur dans le champ « { $field } » : { $problem }
+error-homeserver-not-allowed = La politique de votre organisation n’autorise la connexion qu’à { $server }.
+error-storage-unavailable = Ce navigateur refuse d’enregistrer des données pour ce site.
+config-error-title = L’application ne peut pas démarrer
+config-error-admin = L’administrateur doit corriger config.json sur le serveur. Rien n’a changé dans votre compte.
+storage-unavailable-title = Ce navigateur ne peut pas conserver de données pour ce site
+storage-unavailable-user = Sans stockage, vos messages et vos clés de chiffrement ne peuvent pas être conservés. Les fenêtres de navigation privée le refusent souvent : ouvrez cette page dans une fenêtre normale.
+storage-unavailable-it = Pour le service informatique : autorisez les données de site (cookies et IndexedDB) pour l’adresse de ce site uniquement, par exemple avec la stratégie CookiesAllowedForUrls de Chrome et Edge ou la stratégie Cookies de Firefox. Aucun autre site n’a besoin d’être autorisé.
+storage-not-persistent = Ce navigateur peut supprimer les données de l’application, y compris vos clés de chiffrement, quand l’espace disque manque. Demandez au service informatique d’autoriser le stockage persistant pour ce site.
+tab-elsewhere-title = { $brand } est ouvert dans un autre onglet
+tab-elsewhere-body = L’application fonctionne dans un seul onglet à la fois, pour que rien ne soit envoyé deux fois et que vos clés de chiffrement restent intactes.
+tab-stopped-title = { $brand } est maintenant ouvert dans un autre onglet
+tab-stopped-body = Cet onglet s’est arrêté. Rien n’a été perdu.
+tab-free-title = L’autre onglet a été fermé
+tab-free-body = Vous pouvez continuer ici.
+tab-use-here = Utiliser ici
+
+## Paramètres
+settings-open = Paramètres
+settings-title = Paramètres
+settings-account = Compte
+settings-user-id = Identifiant
+settings-device-id = Appareil
+settings-homeserver = Serveur d’accueil
+settings-language = Langue
+settings-language-hint = La page se recharge dans la langue choisie.
+
+## Salons : politique, liens, annonces
+new-room-encryption-required = Votre organisation exige le chiffrement de bout en bout : chaque nouveau salon est privé et chiffré.
+room-copy-link = Copier le lien vers ce salon
+room-link-copied = Lien copié
+live-message = { $sender } : { $body }
+live-messages-from = { $count ->
+    [one] { $count } nouveau message de { $sender }
+   *[other] { $count } nouveaux messages de { $sender }
+}
+live-messages = { $count ->
+    [one] { $count } nouveau message
+   *[other] { $count } nouveaux messages
+}

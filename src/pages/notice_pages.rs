@@ -1,0 +1,57 @@
+//! Whole-page notices shown instead of the app when it cannot run here: a bad
+//! config.json, storage refused by the browser, or the session open in another tab.
+//! Each says what happened in plain words and what can be done.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{t, t_args};
+use crate::state::tab::TabState;
+
+/// config.json is unreadable or has a bad value: name the field, never a blank page.
+#[component]
+pub fn ConfigErrorPage(error: AppError) -> impl IntoView {
+    view! {
+        <main class="lt-notice">
+            <h1 class="lt-notice__title">{t("config-error-title")}</h1>
+            <p role="alert">{error.user_message()}</p>
+            <p>{t("config-error-admin")}</p>
+        </main>
+    }
+}
+
+/// IndexedDB is refused: explain, and say what IT can change.
+#[component]
+pub fn StorageUnavailablePage(error: AppError) -> impl IntoView {
+    tracing::warn!("storage unavailable: {error}");
+    view! {
+        <main class="lt-notice">
+            <h1 class="lt-notice__title">{t("storage-unavailable-title")}</h1>
+            <p role="alert">{error.user_message()}</p>
+            <p>{t("storage-unavailable-user")}</p>
+            <p>{t("storage-unavailable-it")}</p>
+        </main>
+    }
+}
+
+/// The session runs in another tab of this browser.
+#[component]
+pub fn OtherTabPage(state: TabState, on_use_here: impl Fn() + 'static) -> impl IntoView {
+    let (title, body) = match state {
+        TabState::Stopped => ("tab-stopped-title", "tab-stopped-body"),
+        TabState::Free => ("tab-free-title", "tab-free-body"),
+        _ => ("tab-elsewhere-title", "tab-elsewhere-body"),
+    };
+    let brand = use_context::<crate::config::Config>()
+        .map(|c| c.brand_name)
+        .unwrap_or_default();
+    view! {
+        <main class="lt-notice">
+            <h1 class="lt-notice__title">{t_args(title, &[("brand", &brand)])}</h1>
+            <p role="status">{t(body)}</p>
+            <button class="lt-button lt-button--primary" type="button" on:click=move |_| on_use_here()>
+                {t("tab-use-here")}
+            </button>
+        </main>
+    }
+}
