@@ -15,7 +15,7 @@ login-in-progress = Anmeldung läuft…
 ## Home page
 home-signed-in-as = Angemeldet als { $user }
 home-device = Gerät { $device }
-home-sync-label = Synchronisierung
+sync-status = Synchronisierung: { $status }
 sync-starting = startet
 sync-running = aktiv
 sync-offline = offline
@@ -203,7 +203,8 @@ settings-language-hint = Die Seite wird in der gewählten Sprache neu geladen.
 ## Räume: Richtlinie, Links, Ansagen
 new-room-encryption-required = Ihre Organisation verlangt Ende-zu-Ende-Verschlüsselung, daher ist jeder neue Raum privat und verschlüsselt.
 room-copy-link = Link zu diesem Raum kopieren
-room-link-copied = Link kopiert
+room-link-copied = Link kopiert: { $link }
+room-link-not-copied = Der Browser hat das Kopieren nicht erlaubt. Der Link lautet { $link }
 live-message = { $sender }: { $body }
 live-messages-from = { $count ->
     [one] Eine neue Nachricht von { $sender }

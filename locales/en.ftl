@@ -13,7 +13,7 @@ login-in-progress = Signing in…
 ## Home page
 home-signed-in-as = Signed in as { $user }
 home-device = Device { $device }
-home-sync-label = Sync
+sync-status = Sync: { $status }
 sync-starting = starting
 sync-running = running
 sync-offline = offline
@@ -201,7 +201,8 @@ settings-language-hint = The page reloads in the chosen language.
 ## Rooms: policy, links, announcements
 new-room-encryption-required = Your organisation requires end-to-end encryption, so every new room is private and encrypted.
 room-copy-link = Copy link to this room
-room-link-copied = Link copied
+room-link-copied = Link copied: { $link }
+room-link-not-copied = The browser did not allow copying. The link is { $link }
 live-message = { $sender }: { $body }
 live-messages-from = { $count ->
     [one] One new message from { $sender }

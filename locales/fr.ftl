@@ -15,7 +15,7 @@ login-in-progress = Connexion en cours…
 ## Home page
 home-signed-in-as = Connecté en tant que { $user }
 home-device = Appareil { $device }
-home-sync-label = Synchronisation
+sync-status = Synchronisation : { $status }
 sync-starting = démarrage
 sync-running = active
 sync-offline = hors ligne
@@ -203,7 +203,8 @@ settings-language-hint = La page se recharge dans la langue choisie.
 ## Salons : politique, liens, annonces
 new-room-encryption-required = Votre organisation exige le chiffrement de bout en bout : chaque nouveau salon est privé et chiffré.
 room-copy-link = Copier le lien vers ce salon
-room-link-copied = Lien copié
+room-link-copied = Lien copié : { $link }
+room-link-not-copied = Le navigateur n’a pas permis la copie. Le lien est { $link }
 live-message = { $sender } : { $body }
 live-messages-from = { $count ->
     [one] { $count } nouveau message de { $sender }

@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ActiveTab(session: SessionContext, gate: TabGate) -> impl IntoView {
     move || match gate.state.get() {
-        TabState::Checking => Loading().into_any(),
+        TabState::Checking | TabState::Taking => Loading().into_any(),
         TabState::Active => app_routes(session).into_any(),
         state => view! { <OtherTabPage state on_use_here=move || gate.use_here() /> }.into_any(),
     }

@@ -73,6 +73,8 @@ impl Config {
                 AppError::Config(inner.to_string())
             }
         })?;
+        // Nothing may follow the object.
+        json.end().map_err(|e| AppError::Config(e.to_string()))?;
         config.validate()?;
         Ok(config)
     }
@@ -92,6 +94,12 @@ impl Config {
             .map_err(|e| AppError::Config(e.to_string()))?;
         if response.status() == 404 {
             return Ok(Self::default());
+        }
+        if !response.ok() {
+            return Err(AppError::Config(format!(
+                "the server answered {} for /config.json",
+                response.status()
+            )));
         }
         let text = response
             .text()
@@ -115,7 +123,7 @@ impl Config {
             return bad("brand_name", "must not be empty");
         }
         if let Some(logo) = &self.brand_logo
-            && !(logo.starts_with('/') && !logo.starts_with("//"))
+            && !(logo.starts_with('/') && !logo.starts_with("//") && !logo.contains('\\'))
         {
             return bad(
                 "brand_logo",

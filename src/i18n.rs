@@ -293,9 +293,9 @@ mod tests {
     #[wasm_bindgen_test]
     fn plurals_follow_the_language() {
         activate("fr");
-        let french = t_count("room-unread-label", 0);
+        let french = t_count("room-unread", 0);
         activate(FALLBACK);
-        let english = t_count("room-unread-label", 0);
+        let english = t_count("room-unread", 0);
         assert_ne!(french, english);
         // French counts zero as singular (CLDR "one"); English does not.
         assert!(!french.ends_with('s'), "{french}");

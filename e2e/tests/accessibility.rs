@@ -138,3 +138,29 @@ async fn only_live_arrivals_from_others_are_announced() -> anyhow::Result<()> {
     .await?;
     app.finish().await
 }
+
+#[tokio::test]
+async fn text_stays_usable_at_200_percent_zoom() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let b = &app.browser;
+    let user = app.user("zoom").await?;
+    let (peer, room_id) = app.shared_room(&user, "Zoomed").await?;
+    peer.send_text(&room_id, "large print").await?;
+    app.sign_in(&user).await?;
+    // 200% zoom of a 1280×900 window: half the CSS pixels each way.
+    b.client.set_window_size(640, 450).await?;
+    let fits =
+        "return document.documentElement.scrollWidth <= document.documentElement.clientWidth;";
+    anyhow::ensure!(b.execute(fits).await? == true, "the page scrolls sideways");
+    let room = b.by_role("link", "Zoomed").await?;
+    room.click().await?;
+    b.wait_for_texts(".lt-event__text", "message readable", |t| {
+        t.iter().any(|t| t.contains("large print"))
+    })
+    .await?;
+    let composer = b.by_role("textbox", "Message to").await?;
+    composer.send_keys(&format!("still usable{ENTER}")).await?;
+    peer.wait_for_message(&room_id, "still usable").await?;
+    anyhow::ensure!(b.execute(fits).await? == true, "the room scrolls sideways");
+    app.finish().await
+}

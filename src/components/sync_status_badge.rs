@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 use crate::matrix::models::SyncStatus;
 
 /// The sync state as a live status line.
@@ -12,8 +12,7 @@ pub fn SyncStatusBadge(#[prop(into)] status: Signal<SyncStatus>) -> impl IntoVie
     };
     view! {
         <p class=class role="status" aria-live="polite">
-            <span class="lt-sync__label">{t("home-sync-label")}": "</span>
-            <span class="lt-sync__value">{move || t(status.get().message_id())}</span>
+            {move || t_args("sync-status", &[("status", &t(status.get().message_id()))])}
         </p>
     }
 }

@@ -48,6 +48,7 @@ pub fn LoginPage() -> impl IntoView {
         state.set(LoadState::Loading);
         crate::perf::mark("lattice:login-submit");
         let navigate = navigate.clone();
+        let epoch = session_context.epoch();
         spawn_local(async move {
             let result = session::login(
                 &homeserver.get_untracked(),
@@ -59,7 +60,7 @@ pub fn LoginPage() -> impl IntoView {
                 Ok(active) => {
                     password.set(String::new());
                     state.set(LoadState::Ready);
-                    session_context.signed_in(active);
+                    session_context.signed_in(epoch, active);
                     navigate("/", Default::default());
                 }
                 Err(error) => state.set(LoadState::Failed(error)),

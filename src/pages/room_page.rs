@@ -1,6 +1,8 @@
 //! One room: header, member list, the timeline with back-pagination and read receipts,
 //! and the composer. Each room has its own URL, `/room/<encoded room ID>`.
 
+use std::collections::HashSet;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -127,17 +129,22 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
         });
     };
     let permalink = expect_context::<crate::config::Config>().room_permalink(&room_id.get_value());
-    let copied = RwSignal::new(false);
-    let copy = {
+    let copy_result = RwSignal::new(None::<String>);
+    let copy = move |_| {
         let permalink = permalink.clone();
-        move |event: leptos::ev::MouseEvent| {
-            event.prevent_default();
-            copied.set(copy_to_clipboard(&permalink));
-        }
+        copy_result.set(None);
+        leptos::task::spawn_local(async move {
+            let id = if copy_to_clipboard(&permalink).await {
+                "room-link-copied"
+            } else {
+                "room-link-not-copied"
+            };
+            copy_result.try_set(Some(t_args(id, &[("link", &permalink)])));
+        });
     };
     view! {
-        <a class="lt-button lt-button--quiet" href=permalink on:click=copy>{t("room-copy-link")}</a>
-        <span class="lt-visually-hidden" role="status">{move || copied.get().then(|| t("room-link-copied"))}</span>
+        <button class="lt-button lt-button--quiet" type="button" on:click=copy>{t("room-copy-link")}</button>
+        <span class="lt-room__copy-result" role="status">{copy_result}</span>
         <button class="lt-button lt-button--quiet" type="button" on:click=move |_| invite_open.set(true)>{t("room-invite")}</button>
         <button class="lt-button lt-button--quiet" type="button" disabled=leave_busy on:click=leave>{t("room-leave")}</button>
         <ErrorAlert error=leave_error />
@@ -146,18 +153,24 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
     }
 }
 
-/// Starts copying `text` to the clipboard; false when the browser has no clipboard API.
-fn copy_to_clipboard(text: &str) -> bool {
+/// Copies `text` to the clipboard; false when the browser has no clipboard API or
+/// refuses (then the link is shown for the person to copy).
+async fn copy_to_clipboard(text: &str) -> bool {
     let Some(clipboard) = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
         .filter(|c| !c.is_undefined())
     else {
         return false;
     };
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+    let promise = js_sys::Reflect::get(&clipboard, &"writeText".into())
         .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    write.is_some_and(|write| write.call1(&clipboard, &text.into()).is_ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|write| write.call1(&clipboard, &text.into()).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    match promise {
+        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+        None => false,
+    }
 }
 
 /// The timeline: newest at the bottom, kept there while new messages arrive; scrolling
@@ -228,32 +241,56 @@ const ANNOUNCE_BATCH: std::time::Duration = std::time::Duration::from_millis(120
 #[component]
 fn LiveAnnouncer(timeline: TimelineState) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
-    let newest_key = StoredValue::new(None::<String>);
+    // Rows that are history or already announced. A message that arrives unreadable
+    // and is decrypted later is announced then.
+    let known = StoredValue::new(None::<HashSet<String>>);
     let pending = StoredValue::new(Vec::<(String, String)>::new());
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    on_cleanup(move || {
+        if let Some(timer) = timer.try_get_value().flatten() {
+            timer.clear();
+        }
+    });
     let flush = move || {
-        let arrived = std::mem::take(&mut *pending.write_value());
-        announcement.set(announce(&arrived));
+        timer.try_set_value(None);
+        if let Some(arrived) = pending.try_update_value(std::mem::take) {
+            announcement.try_set(announce(&arrived));
+        }
     };
     Effect::new(move |_| {
         let arrived = timeline.rows.with(|rows| {
-            let previous = newest_key.get_value();
-            newest_key.set_value(rows.last().map(|row| row.key.clone()));
-            // The first rows, or a reset: nothing new has arrived yet.
-            let start = previous.and_then(|key| rows.iter().position(|r| r.key == key))?;
-            Some(
-                rows.iter()
-                    .skip(start + 1)
-                    .filter_map(arrival)
-                    .collect::<Vec<_>>(),
-            )
+            let mut known_keys = known.write_value();
+            let Some(known_keys) = known_keys.as_mut() else {
+                // The rows the room opened with are history.
+                *known_keys = Some(rows.iter().map(|r| r.key.clone()).collect());
+                return Vec::new();
+            };
+            // Everything above the first known row was loaded from history.
+            let first_known = rows.iter().position(|r| known_keys.contains(&r.key));
+            let below = first_known.unwrap_or(rows.len());
+            known_keys.extend(rows.iter().take(below).map(|r| r.key.clone()));
+            let mut arrived = Vec::new();
+            for row in rows.iter().skip(below) {
+                if known_keys.contains(&row.key) {
+                    continue;
+                }
+                if let Some(message) = arrival(row) {
+                    arrived.push(message);
+                    known_keys.insert(row.key.clone());
+                } else if matches!(&row.kind, RowKind::Event(event) if event.is_own) {
+                    known_keys.insert(row.key.clone());
+                }
+            }
+            arrived
         });
-        let Some(arrived) = arrived.filter(|a| !a.is_empty()) else {
+        if arrived.is_empty() {
             return;
-        };
-        let first_of_batch = pending.with_value(Vec::is_empty);
+        }
         pending.update_value(|p| p.extend(arrived));
-        if first_of_batch {
-            set_timeout(flush, ANNOUNCE_BATCH);
+        if timer.with_value(Option::is_none) {
+            // Emptied first, so that the same words twice are still announced twice.
+            announcement.set(String::new());
+            timer.set_value(set_timeout_with_handle(flush, ANNOUNCE_BATCH).ok());
         }
     });
     view! { <div class="lt-visually-hidden" role="status" aria-live="polite" aria-atomic="true">{announcement}</div> }

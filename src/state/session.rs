@@ -28,6 +28,9 @@ pub struct SessionContext {
     pub notice: RwSignal<Option<AppError>>,
     active: StoredValue<Option<Rc<ActiveSession>>, LocalStorage>,
     status_task: StoredValue<Option<AbortHandle>, LocalStorage>,
+    /// Counts `suspend`s: a restore or login that began before the latest one must
+    /// not start its session (another tab runs it now).
+    epoch: StoredValue<u64, LocalStorage>,
 }
 
 /// The session context provided by `App`.
@@ -44,9 +47,15 @@ impl SessionContext {
             notice: RwSignal::new(None),
             active: StoredValue::new_local(None),
             status_task: StoredValue::new_local(None),
+            epoch: StoredValue::new_local(0),
         };
         provide_context(context);
         context
+    }
+
+    /// Taken when a restore or login begins, and handed back to `signed_in`.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.get_value()
     }
 
     /// Looks for a saved session and resumes it (at start-up, and when this tab
@@ -54,14 +63,22 @@ impl SessionContext {
     pub fn restore(&self) {
         let context = *self;
         context.phase.set(Phase::Restoring);
+        let epoch = context.epoch();
         spawn_local(async move {
             let restored = session::restore().await;
+            if context.epoch() != epoch {
+                // Another tab took over meanwhile: it runs the session, not us.
+                if let Ok(Some(active)) = restored {
+                    active.stop().await;
+                }
+                return;
+            }
             // Only a definite answer (a session, or none) says which stores are
             // orphans: after a failed restore the saved session's stores must stay.
             let sweep = restored.is_ok();
             match restored {
                 Ok(Some(active)) => {
-                    context.signed_in(active);
+                    context.signed_in(epoch, active);
                     perf::measure("lattice:signed-in", "lattice:restore");
                 }
                 Ok(None) => context.phase.set(Phase::SignedOut),
@@ -80,6 +97,7 @@ impl SessionContext {
     /// Stops the session in this tab because another tab took over: no more syncing
     /// or sending here. The stores stay for the other tab.
     pub fn suspend(&self) {
+        self.epoch.update_value(|epoch| *epoch += 1);
         self.replace_status_task(None);
         if let Some(active) = self.active.get_value() {
             spawn_local(async move { active.stop().await });
@@ -93,8 +111,13 @@ impl SessionContext {
         self.active.get_value()
     }
 
-    /// Adopts a running session and follows its sync state.
-    pub fn signed_in(&self, active: ActiveSession) {
+    /// Adopts a running session and follows its sync state, unless this tab was
+    /// suspended since `epoch` was taken: then the session is stopped instead.
+    pub fn signed_in(&self, epoch: u64, active: ActiveSession) {
+        if epoch != self.epoch() {
+            spawn_local(async move { active.stop().await });
+            return;
+        }
         let info = active.info().clone();
         let active = Rc::new(active);
         let statuses = sync::statuses(active.sync_service());

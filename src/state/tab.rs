@@ -18,6 +18,8 @@ const GRACE: Duration = Duration::from_millis(1500);
 pub enum TabState {
     /// Starting: waiting briefly for the lock.
     Checking,
+    /// "Use here" was pressed: taking the lock from the other tab.
+    Taking,
     /// This tab runs the session.
     Active,
     /// Another tab runs it; "Use here" takes over.
@@ -69,13 +71,21 @@ impl TabGate {
             TabState::Free => {
                 gate.activate();
             }
-            TabState::Elsewhere | TabState::Stopped => spawn_local(async move {
-                if let Some(lock) = tab_lock::steal().await {
-                    gate.hold(Rc::new(lock));
-                    gate.activate();
-                }
-            }),
-            TabState::Checking | TabState::Active => {}
+            TabState::Elsewhere | TabState::Stopped => {
+                // A second click while this runs finds `Taking` and does nothing.
+                let before = self.state.get_untracked();
+                self.state.set(TabState::Taking);
+                spawn_local(async move {
+                    match tab_lock::steal().await {
+                        Some(lock) => {
+                            gate.hold(Rc::new(lock));
+                            gate.activate();
+                        }
+                        None => gate.state.set(before),
+                    }
+                });
+            }
+            TabState::Checking | TabState::Taking | TabState::Active => {}
         }
     }
 
@@ -88,15 +98,18 @@ impl TabGate {
         let gate = *self;
         spawn_local(async move {
             let Some(lock) = tab_lock::wait().await else {
+                gate.queued.set_value(false);
                 return;
             };
             gate.queued.set_value(false);
-            let lock = Rc::new(lock);
-            gate.hold(lock);
-            if gate.state.get_untracked() == TabState::Checking {
-                gate.activate();
-            } else {
-                gate.state.set(TabState::Free);
+            gate.hold(Rc::new(lock));
+            match gate.state.get_untracked() {
+                TabState::Checking => gate.activate(),
+                // Already running, or the steal under way will start it.
+                TabState::Active | TabState::Taking => {}
+                TabState::Elsewhere | TabState::Stopped | TabState::Free => {
+                    gate.state.set(TabState::Free)
+                }
             }
         });
     }

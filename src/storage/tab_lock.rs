@@ -84,6 +84,11 @@ async fn request(options: &Object) -> Option<TabLock> {
         .ok()?
         .dyn_into()
         .ok()?;
-    granted_rx.await.ok()?;
-    Some(TabLock { release, finished })
+    // The request can also fail before any grant (the page is going away, or the
+    // browser refuses): then the callback never runs.
+    let failed = JsFuture::from(finished.clone());
+    match futures_util::future::select(granted_rx, std::pin::pin!(failed)).await {
+        futures_util::future::Either::Left((Ok(()), _)) => Some(TabLock { release, finished }),
+        _ => None,
+    }
 }
