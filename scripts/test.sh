@@ -21,4 +21,5 @@ trunk build --release --offline
 
 step "end-to-end: Synapse and chromedriver on free loopback ports"
 . scripts/services.sh
-cargo test -p lattice-e2e -- --test-threads="${LATTICE_E2E_THREADS:-2}"
+# --no-fail-fast: a failure in one test file does not hide the others.
+cargo test --no-fail-fast -p lattice-e2e -- --test-threads="${LATTICE_E2E_THREADS:-2}"

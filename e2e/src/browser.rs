@@ -73,12 +73,13 @@ impl Browser {
             "goog:chromeOptions".to_owned(),
             json!({ "binary": "/usr/bin/chromium", "args": args, "prefs": prefs }),
         );
+        // Console errors are always kept, so that a panic (which kills the app) fails
+        // the test that caused it.
+        let mut logging = json!({ "browser": "SEVERE" });
         if options.log_network {
-            capabilities.insert(
-                "goog:loggingPrefs".to_owned(),
-                json!({ "performance": "ALL" }),
-            );
+            logging["performance"] = json!("ALL");
         }
+        capabilities.insert("goog:loggingPrefs".to_owned(), logging);
         let client = ClientBuilder::rustls()?
             .capabilities(capabilities)
             .connect(webdriver_url)
@@ -276,7 +277,7 @@ impl Browser {
     /// URLs of every request the browser sent since the last call, from Chromium's
     /// performance log (needs `log_network`).
     pub async fn requested_urls(&self) -> anyhow::Result<Vec<String>> {
-        let entries = self.client.issue_cmd(PerformanceLog).await?;
+        let entries = self.client.issue_cmd(Log("performance")).await?;
         let mut urls = Vec::new();
         for entry in entries.as_array().into_iter().flatten() {
             let Some(message) = entry["message"].as_str() else {
@@ -290,6 +291,17 @@ impl Browser {
             }
         }
         Ok(urls)
+    }
+
+    /// Console errors since the last call (a wasm panic is one).
+    pub async fn console_errors(&self) -> anyhow::Result<Vec<String>> {
+        let entries = self.client.issue_cmd(Log("browser")).await?;
+        Ok(entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["message"].as_str().map(str::to_owned))
+            .collect())
     }
 
     /// Runs axe-core (node_modules/axe-core) on the page; the serious and critical
@@ -349,20 +361,17 @@ impl WebDriverCompatibleCommand for ElementGet {
     }
 }
 
-/// `POST /session/{id}/se/log` for the performance log (chromedriver's log endpoint).
+/// `POST /session/{id}/se/log` (chromedriver's log endpoint) for one log kind.
 #[derive(Debug)]
-struct PerformanceLog;
+struct Log(&'static str);
 
-impl WebDriverCompatibleCommand for PerformanceLog {
+impl WebDriverCompatibleCommand for Log {
     fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
         let session = session_id.unwrap_or_default();
         base_url.join(&format!("session/{session}/se/log"))
     }
 
     fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {
-        (
-            Method::POST,
-            Some(json!({ "type": "performance" }).to_string()),
-        )
+        (Method::POST, Some(json!({ "type": self.0 }).to_string()))
     }
 }

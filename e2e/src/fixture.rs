@@ -70,8 +70,16 @@ impl App {
         // Chromium sends violation reports asynchronously.
         tokio::time::sleep(Duration::from_millis(500)).await;
         let reports = self.server.csp_reports();
+        let panics: Vec<String> = self
+            .browser
+            .console_errors()
+            .await?
+            .into_iter()
+            .filter(|m| m.contains("panicked"))
+            .collect();
         self.browser.close().await?;
         anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
+        anyhow::ensure!(panics.is_empty(), "the app panicked: {panics:#?}");
         Ok(())
     }
 }

@@ -125,7 +125,32 @@ async fn encryption_can_be_required_and_permalinks_use_the_configured_prefix() -
     composer
         .send_keys(&format!("see {permalink}{}", lattice_e2e::browser::ENTER))
         .await?;
-    b.click("link", &permalink).await?;
+    // The link in the message (the room list's Lobby link names it too, in its
+    // preview). The row is redrawn when the server confirms the message: retry then.
+    let mut attempts = 0;
+    loop {
+        let clicked = async {
+            let link = b
+                .client
+                .find(fantoccini::Locator::Css(".lt-timeline a.lt-link"))
+                .await?;
+            anyhow::ensure!(
+                link.text().await? == permalink,
+                "the message's link is not the permalink"
+            );
+            link.click().await?;
+            anyhow::Ok(())
+        };
+        match clicked.await {
+            Ok(()) => break,
+            Err(error) if attempts < 50 => {
+                attempts += 1;
+                eprintln!("retrying the link: {error}");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            Err(error) => return Err(error),
+        }
+    }
     b.by_role("heading", "Secure room").await?;
     let url = b.current_url().await?;
     anyhow::ensure!(url == secure_url, "the permalink led to {url}");

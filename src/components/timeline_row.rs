@@ -18,12 +18,13 @@ pub struct RowActions {
 #[component]
 pub fn TimelineRowView(row: TimelineRow, grouped: bool, actions: RowActions) -> impl IntoView {
     match row.kind {
+        // Plain list items: a role on an <li> would take it out of the list.
         RowKind::DayDivider(millis) => view! {
-            <li class="lt-timeline__day" role="separator"><span>{format_day(millis)}</span></li>
+            <li class="lt-timeline__day"><span>{format_day(millis)}</span></li>
         }
         .into_any(),
         RowKind::ReadMarker => view! {
-            <li class="lt-timeline__read-marker" role="separator" aria-label=t("timeline-read-marker")></li>
+            <li class="lt-timeline__read-marker"><span class="lt-visually-hidden">{t("timeline-read-marker")}</span></li>
         }
         .into_any(),
         RowKind::TimelineStart => view! {
