@@ -27,7 +27,8 @@ pub fn RoomList(
             .unwrap_or(800.0),
     );
     let measure = move || {
-        if let Some(element) = container.get_untracked() {
+        // try_: a scroll event can arrive after the list is gone.
+        if let Some(element) = container.try_get_untracked().flatten() {
             scroll_top.set(f64::from(element.scroll_top()));
             viewport.set(f64::from(element.client_height()));
         }

@@ -183,9 +183,10 @@ fn Timeline(timeline: TimelineState) -> impl IntoView {
         retry: Callback::new(move |key| timeline.retry(key)),
         cancel: Callback::new(move |key| timeline.cancel(key)),
     };
-    // Near the top, or not yet filling the view: load older events.
+    // Near the top, or not yet filling the view: load older events. Also called from
+    // an animation frame and scroll events, which can come after the view is gone.
     let maybe_paginate = move || {
-        if let Some(element) = scroller.get_untracked() {
+        if let Some(element) = scroller.try_get_untracked().flatten() {
             let hidden_above =
                 element.scroll_height() - element.client_height() + element.scroll_top();
             if hidden_above < PAGINATE_MARGIN {
@@ -348,7 +349,8 @@ fn use_read_receipts(timeline: TimelineState, scroller: NodeRef<Div>) {
             })
         });
         let in_view = scroller
-            .get_untracked()
+            .try_get_untracked()
+            .flatten()
             .is_some_and(|e| e.scroll_top() > -8);
         let attentive = web_sys::window()
             .and_then(|w| w.document())

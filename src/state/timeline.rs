@@ -94,8 +94,10 @@ fn starts_room(rows: &Vector<TimelineRow>) -> bool {
 }
 
 impl TimelineState {
+    /// The open timeline; `None` before it opens, or once the room view is gone (the
+    /// actions below can be called from timers and events that outlive it).
     fn timeline(&self) -> Option<Rc<RoomTimeline>> {
-        self.timeline.get_value()
+        self.timeline.try_get_value().flatten()
     }
 
     /// Loads older events unless a request is running or the start is reached.
