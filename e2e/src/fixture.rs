@@ -65,23 +65,28 @@ impl App {
         Ok(())
     }
 
-    /// Every test ends here: the page must not have broken the policy.
+    /// Every test ends here: see `finish`.
     pub async fn finish(self) -> anyhow::Result<()> {
-        // Chromium sends violation reports asynchronously.
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let reports = self.server.csp_reports();
-        let panics: Vec<String> = self
-            .browser
-            .console_errors()
-            .await?
-            .into_iter()
-            .filter(|m| m.contains("panicked"))
-            .collect();
-        self.browser.close().await?;
-        anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
-        anyhow::ensure!(panics.is_empty(), "the app panicked: {panics:#?}");
-        Ok(())
+        finish(&self.server, self.browser).await
     }
+}
+
+/// Every end-to-end test ends here: the page must not have broken the policy (CSP
+/// reports) nor panicked (a panic kills the wasm app; Chromium's console shows it).
+pub async fn finish(server: &AppServer, browser: Browser) -> anyhow::Result<()> {
+    // Chromium sends violation reports asynchronously.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let reports = server.csp_reports();
+    let panics: Vec<String> = browser
+        .console_errors()
+        .await?
+        .into_iter()
+        .filter(|m| m.contains("panicked"))
+        .collect();
+    browser.close().await?;
+    anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
+    anyhow::ensure!(panics.is_empty(), "the app panicked: {panics:#?}");
+    Ok(())
 }
 
 /// The app served from dist/ with `config_json`, `/_matrix` proxied to the run's Synapse.

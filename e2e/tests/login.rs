@@ -69,14 +69,8 @@ impl Fixture {
         Ok(())
     }
 
-    /// Every test ends here: the page must not have broken the policy.
     async fn finish(self) -> anyhow::Result<()> {
-        // Chromium sends violation reports asynchronously.
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let reports = self.server.csp_reports();
-        self.browser.close().await?;
-        anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
-        Ok(())
+        lattice_e2e::fixture::finish(&self.server, self.browser).await
     }
 }
 

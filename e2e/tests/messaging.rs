@@ -94,11 +94,7 @@ impl Fixture {
     }
 
     async fn finish(self) -> anyhow::Result<()> {
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let reports = self.server.csp_reports();
-        self.browser.close().await?;
-        anyhow::ensure!(reports.is_empty(), "CSP violations: {reports:#?}");
-        Ok(())
+        lattice_e2e::fixture::finish(&self.server, self.browser).await
     }
 }
 

@@ -154,7 +154,9 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
 }
 
 /// Copies `text` to the clipboard; false when the browser has no clipboard API or
-/// refuses (then the link is shown for the person to copy).
+/// refuses (then the link is shown for the person to copy). Looked up by hand because
+/// `navigator.clipboard` is missing outside secure contexts, which web-sys's binding
+/// does not allow for.
 async fn copy_to_clipboard(text: &str) -> bool {
     let Some(clipboard) = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())

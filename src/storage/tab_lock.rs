@@ -56,6 +56,8 @@ pub async fn steal() -> Option<TabLock> {
     request(&options).await
 }
 
+/// `navigator.locks`, through Reflect: web-sys has `LockManager` only behind
+/// `--cfg=web_sys_unstable_apis`.
 fn locks() -> Option<JsValue> {
     let navigator = web_sys::window()?.navigator();
     Reflect::get(&navigator, &"locks".into())
