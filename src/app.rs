@@ -10,8 +10,8 @@ use crate::config::Config;
 use crate::error::AppError;
 use crate::i18n::{self, t};
 use crate::pages::{
-    ConfigErrorPage, HomePage, LoginPage, NoRoomSelected, OtherTabPage, RoomPage, SettingsPage,
-    StorageUnavailablePage,
+    ConfigErrorPage, HomePage, LoginPage, NoRoomSelected, OtherTabPage, RoomPage, SecurityPage,
+    SettingsPage, StorageUnavailablePage,
 };
 use crate::state::tab::{TabGate, TabState};
 use crate::state::{Phase, SessionContext};
@@ -81,6 +81,7 @@ fn app_routes(session: SessionContext) -> impl IntoView {
                     <Route path=path!("") view=NoRoomSelected />
                     <Route path=path!("room/:id") view=RoomPage />
                     <Route path=path!("settings") view=SettingsPage />
+                    <Route path=path!("security") view=SecurityPage />
                 </ParentRoute>
                 <Route path=path!("/login") view=move || match session.phase.get() {
                     Phase::Restoring => Loading().into_any(),

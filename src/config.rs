@@ -35,6 +35,9 @@ pub struct Config {
     pub require_encryption: bool,
     /// People cannot create rooms (direct chats stay possible).
     pub disable_room_creation: bool,
+    /// Rooms stay closed until the person has set up recovery (key backup with a
+    /// recovery key) on a new account, or verified a new device.
+    pub require_secure_backup: bool,
     /// Language codes offered, in order; empty means every language the app ships.
     pub languages: Vec<String>,
 }
@@ -51,6 +54,7 @@ impl Default for Config {
             permalink_prefix: DEFAULT_PERMALINK_PREFIX.to_owned(),
             require_encryption: false,
             disable_room_creation: false,
+            require_secure_backup: false,
             languages: Vec::new(),
         }
     }

@@ -68,6 +68,22 @@ pub enum AppError {
     /// Another room already has this address.
     #[error("alias taken {0:?}")]
     AliasTaken(String),
+    /// The password typed to confirm an action (user-interactive authentication) was
+    /// refused.
+    #[error("wrong password")]
+    WrongPassword,
+    /// The recovery key does not open this account's secret storage.
+    #[error("wrong recovery key")]
+    WrongRecoveryKey,
+    /// The account has no recovery set up to restore from.
+    #[error("no recovery on the server")]
+    NoRecoveryOnServer,
+    /// The person has never set up encryption, so there is nothing to verify.
+    #[error("no identity for {0}")]
+    NoIdentity(String),
+    /// An encryption step failed for a reason with no special words (logged).
+    #[error("encryption step failed")]
+    EncryptionFailed,
 }
 
 impl AppError {
@@ -106,6 +122,11 @@ impl AppError {
             }
             AppError::InvalidAlias(input) => t_args("error-invalid-alias", &[("input", input)]),
             AppError::AliasTaken(alias) => t_args("error-alias-taken", &[("alias", alias)]),
+            AppError::WrongPassword => t("error-wrong-password"),
+            AppError::WrongRecoveryKey => t("error-wrong-recovery-key"),
+            AppError::NoRecoveryOnServer => t("error-no-recovery"),
+            AppError::NoIdentity(user) => t_args("error-no-identity", &[("user", user)]),
+            AppError::EncryptionFailed => t("error-encryption-failed"),
         }
     }
 }

@@ -14,6 +14,7 @@ pub mod pages;
 pub mod perf;
 pub mod state;
 pub mod storage;
+pub mod web;
 
 /// Entry point called by `main`: installs the panic hook and logging, then mounts the app.
 pub fn start() {

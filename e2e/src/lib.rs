@@ -5,6 +5,7 @@
 //! and passes them in through the environment; see `Env`.
 
 pub mod browser;
+pub mod crypto_peer;
 pub mod fixture;
 pub mod peer;
 pub mod server;

@@ -146,6 +146,12 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
         );
     }
     fixture.browser.click("button", "Sign out").await?;
+    // A new account has no key backup yet: signing out says what would be lost first.
+    fixture
+        .browser
+        .wait_for_text("alert", "not backed up")
+        .await?;
+    fixture.browser.click("button", "Sign out anyway").await?;
     fixture.browser.by_role("heading", "Sign in").await?;
     for token in &tokens {
         anyhow::ensure!(
@@ -186,6 +192,7 @@ async fn logout_with_the_server_down_offers_this_device_only() -> anyhow::Result
     let tokens = fixture.server.access_tokens();
     fixture.server.set_upstream_down(true);
     fixture.browser.click("button", "Sign out").await?;
+    fixture.browser.click("button", "Sign out anyway").await?;
     fixture
         .browser
         .wait_for_text("alert", "can't be reached")

@@ -174,6 +174,32 @@ async fn room_creation_can_be_disabled() -> anyhow::Result<()> {
 }
 
 #[tokio::test]
+async fn secure_backup_can_be_required_before_rooms_open() -> anyhow::Result<()> {
+    let app = App::start(with_config(r#"{"require_secure_backup": true}"#)).await?;
+    let user = app.user("backup").await?;
+    app.sign_in(&user).await?;
+    let b = &app.browser;
+    // Rooms stay closed: the main area is the security page until recovery is set up.
+    b.by_role("heading", "Security and devices").await?;
+    anyhow::ensure!(
+        !plain(&b.body_text().await?).contains("Choose a room from the list"),
+        "rooms are open although secure backup is required"
+    );
+    b.click("button", "Set up recovery").await?;
+    b.by_role("button", "I saved my key").await?;
+    let key = b.texts(".lt-recovery-key__value").await?.join("");
+    b.fill("Type or paste your recovery key", &key).await?;
+    b.click("button", "I saved my key").await?;
+    b.wait_for_text("status", "Recovery is on").await?;
+    b.goto(&format!("{}/", app.server.origin)).await?;
+    b.wait_for_texts(".lt-main__empty", "rooms open once recovery is on", |t| {
+        t.iter().any(|t| t.contains("Choose a room from the list"))
+    })
+    .await?;
+    app.finish().await
+}
+
+#[tokio::test]
 async fn offered_languages_limit_the_choice() -> anyhow::Result<()> {
     let app = App::start(with_config(r#"{"languages": ["de"]}"#)).await?;
     app.browser

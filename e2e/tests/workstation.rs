@@ -193,6 +193,7 @@ async fn a_whole_session_talks_only_to_its_own_origin() -> anyhow::Result<()> {
     b.wait_for_texts(".lt-room-list img", "avatar shown", |imgs| !imgs.is_empty())
         .await?;
     b.click("button", "Sign out").await?;
+    b.click("button", "Sign out anyway").await?;
     b.by_role("heading", "Sign in").await?;
 
     let urls = b.requested_urls().await?;

@@ -9,6 +9,9 @@ use crate::matrix::models::MemberSummary;
 #[component]
 pub fn MemberList(
     members: RwSignal<Option<Result<Vec<MemberSummary>, AppError>>>,
+    /// Our own user ID: we do not verify ourselves from here.
+    own_user_id: String,
+    on_verify: Callback<String>,
 ) -> impl IntoView {
     let error = Signal::derive(move || {
         members.with(|m| m.as_ref().and_then(|r| r.as_ref().err().cloned()))
@@ -22,12 +25,22 @@ pub fn MemberList(
                 Some(Err(_)) => ().into_any(),
                 Some(Ok(list)) => view! {
                     <ul class="lt-members__list">
-                        {list.into_iter().map(|member| view! {
-                            <li class="lt-members__item">
-                                <Avatar name=member.name.clone() mxc=member.avatar.clone() />
-                                <span class="lt-members__name" title=member.user_id.clone()>{member.name.clone()}</span>
-                                {role(member.power_level).map(|role| view! { <span class="lt-members__role">{role}</span> })}
-                            </li>
+                        {list.into_iter().map(|member| {
+                            let can_verify = !member.verified && member.user_id != own_user_id;
+                            let user_id = member.user_id.clone();
+                            let verify_label = t_args("member-verify-named", &[("name", &member.name)]);
+                            view! {
+                                <li class="lt-members__item">
+                                    <Avatar name=member.name.clone() mxc=member.avatar.clone() />
+                                    <span class="lt-members__name" title=member.user_id.clone()>{member.name.clone()}</span>
+                                    {role(member.power_level).map(|role| view! { <span class="lt-members__role">{role}</span> })}
+                                    {member.verified.then(|| view! { <span class="lt-members__verified">{t("member-verified")}</span> })}
+                                    {can_verify.then(|| view! {
+                                        <button class="lt-button lt-button--small lt-button--quiet" type="button" aria-label=verify_label
+                                            on:click=move |_| on_verify.run(user_id.clone())>{t("member-verify")}</button>
+                                    })}
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 }.into_any(),

@@ -2,6 +2,7 @@
 //! sees plain models from `models.rs` and `AppError`.
 
 pub mod discovery;
+pub mod encryption;
 pub mod media;
 pub mod models;
 pub mod permalinks;
@@ -10,5 +11,6 @@ pub mod rooms;
 pub mod session;
 pub mod sync;
 pub mod timeline;
+pub mod verification;
 
 pub use session::ActiveSession;

@@ -74,6 +74,8 @@ pub struct MemberSummary {
     pub avatar: Option<String>,
     /// `None` for "infinite" (room creators from room version 12 on).
     pub power_level: Option<i64>,
+    /// We verified their identity.
+    pub verified: bool,
 }
 
 /// A person found in the server's user directory.
@@ -175,4 +177,79 @@ pub enum SendState {
     Failed {
         recoverable: bool,
     },
+}
+
+/// Whether this device is verified: signed by the account's cross-signing identity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DeviceTrust {
+    /// Not known yet (the first key query has not answered).
+    #[default]
+    Unknown,
+    Verified,
+    Unverified,
+}
+
+/// Recovery: secret storage with the cross-signing keys and the key-backup key, opened
+/// by the recovery key.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RecoveryStatus {
+    #[default]
+    Unknown,
+    /// Set up, and this device holds every secret.
+    Enabled,
+    /// Not set up for this account.
+    Disabled,
+    /// Set up, but this device lacks some secrets: the recovery key completes it.
+    Incomplete,
+}
+
+/// This device's standing in the account's encryption.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SecurityStatus {
+    pub device: DeviceTrust,
+    pub recovery: RecoveryStatus,
+}
+
+/// One of the account's devices, for the device list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DeviceSummary {
+    pub id: String,
+    pub name: String,
+    pub last_seen_ms: Option<u64>,
+    pub trust: DeviceTrust,
+    pub is_current: bool,
+}
+
+/// Someone in a room whose identity changed since we last accepted it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct IdentityWarning {
+    pub user_id: String,
+    pub name: String,
+    /// We had verified them: more serious than a change of an unverified identity.
+    pub was_verified: bool,
+}
+
+/// One emoji of the seven both sides compare.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SasEmoji {
+    pub symbol: String,
+    /// The spec's English name, e.g. "Dog".
+    pub description: String,
+}
+
+/// Where an interactive verification stands.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum VerificationPhase {
+    /// Our request is out; the other side has not accepted yet.
+    Waiting,
+    /// Someone asks us to verify; we have not accepted yet.
+    Incoming,
+    /// Accepted; the emoji are being worked out.
+    Starting,
+    Compare(Vec<SasEmoji>),
+    /// We said they match; waiting for the other side to say so too.
+    Confirmed,
+    Done,
+    /// Ended early; the i18n id says why.
+    Cancelled(&'static str),
 }

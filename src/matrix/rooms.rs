@@ -131,7 +131,7 @@ pub async fn leave(session: &ActiveSession, room_id: &str) -> Result<(), AppErro
         .map_err(|e| sdk_error(&e, room_id))
 }
 
-fn room(session: &ActiveSession, room_id: &str) -> Result<Room, AppError> {
+pub(super) fn room(session: &ActiveSession, room_id: &str) -> Result<Room, AppError> {
     let id =
         <&RoomId>::try_from(room_id).map_err(|_| AppError::RoomNotFound(room_id.to_owned()))?;
     session

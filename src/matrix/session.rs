@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use base64::Engine;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
+use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::sliding_sync::VersionBuilder;
 use matrix_sdk::{Client, HttpError};
@@ -137,6 +138,17 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
         // Discovery already checked /versions for MSC4186.
         .sliding_sync_version_builder(VersionBuilder::Native)
         .cross_process_store_config(CrossProcessLockConfig::multi_process(lock_holder()))
+        .with_encryption_settings(EncryptionSettings {
+            // Done at password sign-in instead, where the password can answer the
+            // server's user-interactive authentication (`encryption::ensure_cross_signing`).
+            auto_enable_cross_signing: false,
+            // Once the backup key arrives (recovery key, or sent by another of the
+            // person's devices after verification), all history becomes readable.
+            backup_download_strategy: BackupDownloadStrategy::OneShot,
+            // A backup is only made together with secret storage, when the person
+            // sets up recovery and gets the recovery key.
+            auto_enable_backups: false,
+        })
         .build()
         .await
         .map_err(|e| AppError::Storage(e.to_string()))
@@ -169,6 +181,11 @@ pub async fn login(
         .matrix_auth()
         .session()
         .ok_or_else(|| AppError::Server("no session after login".into()))?;
+    // The account's first device creates its cross-signing identity. Not fatal: the
+    // person can still talk, and the security banner offers to set it up again.
+    if let Err(error) = super::encryption::ensure_cross_signing(&client, password).await {
+        tracing::warn!("cross-signing was not set up at sign-in: {error}");
+    }
     let stored = StoredSession {
         homeserver,
         stores,

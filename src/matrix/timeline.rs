@@ -171,7 +171,7 @@ impl RoomTimeline {
             .members(RoomMemberships::JOIN)
             .await
             .map_err(|e| AppError::Server(e.to_string()))?;
-        let mut members: Vec<MemberSummary> = members
+        let mut summaries: Vec<MemberSummary> = members
             .iter()
             .map(|member| MemberSummary {
                 user_id: member.user_id().to_string(),
@@ -183,8 +183,18 @@ impl RoomTimeline {
                     }
                     _ => None,
                 },
+                verified: false,
             })
             .collect();
+        // Our crypto store knows whom we verified: no request to the server.
+        let encryption = self.room.client().encryption();
+        for (member, summary) in members.iter().zip(summaries.iter_mut()) {
+            summary.verified = matches!(
+                encryption.get_user_identity(member.user_id()).await,
+                Ok(Some(identity)) if identity.is_verified()
+            );
+        }
+        let mut members = summaries;
         // Most powerful first, then by name, as member lists usually read.
         members.sort_by(|a, b| {
             let rank = |m: &MemberSummary| m.power_level.unwrap_or(i64::MAX);

@@ -7,16 +7,19 @@ use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::{
-    ErrorAlert, JoinRoomDialog, NewRoomDialog, PeopleDialog, RoomList, SyncStatusBadge,
+    ErrorAlert, JoinRoomDialog, NewRoomDialog, PeopleDialog, RoomList, SecurityBanner,
+    SyncStatusBadge, VerificationDialog,
 };
 use crate::config::Config;
 use crate::error::AppError;
 use crate::i18n::{t, t_args, t_count_args};
 use crate::load_state::LoadState;
 use crate::matrix::models::SessionInfo;
+use crate::pages::SecurityPage;
 use crate::state::avatars::provide_avatars;
 use crate::state::conversations::{self, room_id_from_segment};
 use crate::state::room_list::{RoomFilter, provide_room_list, total_unread, visible_rooms};
+use crate::state::security::provide_security;
 use crate::state::use_session;
 use crate::storage::persistence;
 
@@ -25,7 +28,11 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
     let Some(active) = use_session().active() else {
         return view! { <Redirect path="/login" /> }.into_any();
     };
-    let brand = expect_context::<Config>().brand_name;
+    let config = expect_context::<Config>();
+    let brand = config.brand_name.clone();
+    let security = provide_security(active.clone());
+    // The administrator's policy: no rooms until this device can keep its keys.
+    let rooms_blocked = security.rooms_blocked(config.require_secure_backup);
     provide_avatars(active.clone());
     let room_list = provide_room_list(active);
     let filter = RwSignal::new(RoomFilter::All);
@@ -75,8 +82,12 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
                 <AccountPanel info=info.clone() />
             </nav>
             <main class="lt-main">
-                <Outlet />
+                <SecurityBanner prompt=security.prompt() />
+                <Show when=move || !rooms_blocked.get() fallback=|| view! { <SecurityPage /> }>
+                    <Outlet />
+                </Show>
             </main>
+            <VerificationDialog verification=security.verification />
         </div>
     }
     .into_any()
@@ -147,13 +158,21 @@ fn ConversationActions() -> impl IntoView {
 fn AccountPanel(info: SessionInfo) -> impl IntoView {
     let session_context = use_session();
     let logout_state = RwSignal::new(LoadState::Idle);
+    // Signing out would lose keys nothing else holds: say so first.
+    let keys_at_risk = RwSignal::new(false);
 
-    let sign_out = move |local_only: bool| {
+    let sign_out = move |local_only: bool, despite_risk: bool| {
         let Some(active) = session_context.active() else {
             return;
         };
         logout_state.set(LoadState::Loading);
         spawn_local(async move {
+            if !despite_risk && !local_only && active.keys_at_risk().await {
+                keys_at_risk.set(true);
+                logout_state.set(LoadState::Idle);
+                return;
+            }
+            keys_at_risk.set(false);
             let result = if local_only {
                 active.logout_local().await
             } else {
@@ -189,15 +208,26 @@ fn AccountPanel(info: SessionInfo) -> impl IntoView {
             <p class="lt-account__who">{t_args("home-signed-in-as", &[("user", &info.user_id)])}</p>
             <p class="lt-account__device">{t_args("home-device", &[("device", &info.device_id)])}</p>
             <A href="/settings" attr:class="lt-link">{t("settings-open")}</A>
-            <button class="lt-button lt-button--small" type="button" on:click=move |_| sign_out(false)
+            <A href="/security" attr:class="lt-link">{t("security-open")}</A>
+            <button class="lt-button lt-button--small" type="button" on:click=move |_| sign_out(false, false)
                 disabled=move || logout_state.get().is_loading()>
                 {move || if logout_state.get().is_loading() { t("logout-in-progress") } else { t("logout") }}
             </button>
+            <Show when=move || keys_at_risk.get()>
+                <div class="lt-account__offline" role="alert">
+                    <p>{t("logout-keys-at-risk")}</p>
+                    <A href="/security" attr:class="lt-button lt-button--small">{t("recovery-set-up")}</A>
+                    <button class="lt-button lt-button--danger" type="button"
+                        on:click=move |_| sign_out(false, true)>
+                        {t("logout-anyway")}
+                    </button>
+                </div>
+            </Show>
             <Show when=unreachable>
                 <div class="lt-account__offline" role="alert">
                     <p>{t("logout-unreachable")}</p>
                     <button class="lt-button lt-button--danger" type="button"
-                        on:click=move |_| sign_out(true)>
+                        on:click=move |_| sign_out(true, true)>
                         {t("logout-local-only")}
                     </button>
                 </div>

@@ -2,10 +2,12 @@ pub mod home_page;
 pub mod login_page;
 pub mod notice_pages;
 pub mod room_page;
+pub mod security_page;
 pub mod settings_page;
 
 pub use home_page::{HomePage, NoRoomSelected};
 pub use login_page::LoginPage;
 pub use notice_pages::{ConfigErrorPage, OtherTabPage, StorageUnavailablePage};
 pub use room_page::RoomPage;
+pub use security_page::SecurityPage;
 pub use settings_page::SettingsPage;

@@ -6,16 +6,18 @@ use std::collections::HashSet;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-use wasm_bindgen::JsCast;
 
 use crate::components::{
-    Composer, ErrorAlert, MemberList, PeopleDialog, RoomHeaderView, RowActions, TimelineRowView,
+    Composer, ErrorAlert, IdentityWarnings, MemberList, PeopleDialog, RoomHeaderView, RowActions,
+    TimelineRowView,
 };
 use crate::error::AppError;
 use crate::i18n::{t, t_args, t_count, t_count_args};
 use crate::load_state::LoadState;
-use crate::matrix::models::{RowContent, RowKind, TimelineRow};
+use crate::matrix::models::{RowContent, RowKind, TimelineRow, VerificationPhase};
 use crate::state::conversations::{self, room_id_from_segment};
+use crate::state::run_action;
+use crate::state::security::{use_identity_warnings, use_security};
 use crate::state::timeline::{TimelineState, use_timeline};
 use crate::state::use_session;
 
@@ -72,11 +74,30 @@ fn RoomView(room_id: String) -> impl IntoView {
     let Some(active) = use_session().active() else {
         return ().into_any();
     };
+    let own_user_id = StoredValue::new(active.info().user_id.clone());
+    let warnings = use_identity_warnings(active.clone(), room_id.clone());
+    let verification = use_security().verification;
+    let on_verify = Callback::new(move |user_id: String| verification.start_with_user(user_id));
+    let acknowledge_busy = RwSignal::new(false);
+    let acknowledge_error = RwSignal::new(None::<AppError>);
+    let on_acknowledge = Callback::new(move |user_id: String| {
+        run_action(
+            move |session| async move { session.acknowledge_identity(&user_id).await },
+            acknowledge_busy,
+            acknowledge_error,
+            |()| {},
+        )
+    });
     let timeline = use_timeline(active, room_id.clone());
     let room_id = StoredValue::new(room_id);
     let show_members = RwSignal::new(false);
     let members = RwSignal::new(None);
+    // Loaded when shown, and again when a verification ends: who is verified changed.
+    let verification_phase = verification.phase();
+    let verification_done =
+        Memo::new(move |_| verification_phase.with(|p| p == &Some(VerificationPhase::Done)));
     Effect::new(move |_| {
+        verification_done.track();
         if show_members.get() && timeline.load.with(|l| *l == LoadState::Ready) {
             timeline.load_members(members);
         }
@@ -95,10 +116,12 @@ fn RoomView(room_id: String) -> impl IntoView {
                 <RoomHeaderView header=timeline.header show_members>
                     <RoomActions room_id />
                 </RoomHeaderView>
+                <IdentityWarnings warnings on_acknowledge on_verify />
+                <ErrorAlert error=acknowledge_error />
                 <div class="lt-room__body">
                     <Timeline timeline />
                     <Show when=move || show_members.get()>
-                        <MemberList members />
+                        <MemberList members own_user_id=own_user_id.get_value() on_verify />
                     </Show>
                 </div>
                 <ErrorAlert error=timeline.action_error />
@@ -134,7 +157,7 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
         let permalink = permalink.clone();
         copy_result.set(None);
         leptos::task::spawn_local(async move {
-            let id = if copy_to_clipboard(&permalink).await {
+            let id = if crate::web::copy_to_clipboard(&permalink).await {
                 "room-link-copied"
             } else {
                 "room-link-not-copied"
@@ -150,28 +173,6 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
         <ErrorAlert error=leave_error />
         <PeopleDialog open=invite_open field_id="lt-invite-query" title=t("invite-title") action_label=t("invite-pick")
             pick_message="invite-who" busy error on_pick=on_invite />
-    }
-}
-
-/// Copies `text` to the clipboard; false when the browser has no clipboard API or
-/// refuses (then the link is shown for the person to copy). Looked up by hand because
-/// `navigator.clipboard` is missing outside secure contexts, which web-sys's binding
-/// does not allow for.
-async fn copy_to_clipboard(text: &str) -> bool {
-    let Some(clipboard) = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"clipboard".into()).ok())
-        .filter(|c| !c.is_undefined())
-    else {
-        return false;
-    };
-    let promise = js_sys::Reflect::get(&clipboard, &"writeText".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|write| write.call1(&clipboard, &text.into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    match promise {
-        Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-        None => false,
     }
 }
 

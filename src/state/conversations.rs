@@ -1,14 +1,10 @@
 //! Starting, answering and leaving conversations from the views: each action runs the
 //! matrix call on the live session and reports into the caller's signals.
 
-use std::rc::Rc;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use super::use_session;
+use super::run_action;
 use crate::error::AppError;
-use crate::matrix::ActiveSession;
 use crate::matrix::models::UserSummary;
 use crate::matrix::rooms::{self, NewRoom};
 
@@ -27,47 +23,13 @@ pub fn room_id_from_segment(segment: &str) -> String {
         .unwrap_or_else(|_| segment.to_owned())
 }
 
-fn session() -> Result<Rc<ActiveSession>, AppError> {
-    use_session().active().ok_or(AppError::SessionExpired)
-}
-
-/// Runs `action` on the session with `busy` set, putting any error into `error` and the
-/// result into `done`.
-fn run<T: 'static, F>(
-    action: impl FnOnce(Rc<ActiveSession>) -> F,
-    busy: RwSignal<bool>,
-    error: RwSignal<Option<AppError>>,
-    done: impl FnOnce(T) + 'static,
-) where
-    F: Future<Output = Result<T, AppError>> + 'static,
-{
-    if busy.get_untracked() {
-        return;
-    }
-    let session = match session() {
-        Ok(session) => session,
-        Err(e) => return error.set(Some(e)),
-    };
-    busy.set(true);
-    error.set(None);
-    let future = action(session);
-    spawn_local(async move {
-        let result = future.await;
-        busy.set(false);
-        match result {
-            Ok(value) => done(value),
-            Err(e) => error.set(Some(e)),
-        }
-    });
-}
-
 pub fn answer_invite(
     room_id: String,
     accept: bool,
     busy: RwSignal<bool>,
     error: RwSignal<Option<AppError>>,
 ) {
-    run(
+    run_action(
         move |session| async move {
             if accept {
                 rooms::accept_invite(&session, &room_id).await
@@ -87,7 +49,7 @@ pub fn create_room(
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(String) + 'static,
 ) {
-    run(
+    run_action(
         move |session| async move { rooms::create_room(&session, &new_room).await },
         busy,
         error,
@@ -101,7 +63,7 @@ pub fn start_dm(
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(String) + 'static,
 ) {
-    run(
+    run_action(
         move |session| async move { rooms::start_dm(&session, &user_id).await },
         busy,
         error,
@@ -116,7 +78,7 @@ pub fn invite(
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(()) + 'static,
 ) {
-    run(
+    run_action(
         move |session| async move { rooms::invite(&session, &room_id, &user_id).await },
         busy,
         error,
@@ -130,7 +92,7 @@ pub fn join(
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(String) + 'static,
 ) {
-    run(
+    run_action(
         move |session| async move { rooms::join(&session, &address).await },
         busy,
         error,
@@ -144,7 +106,7 @@ pub fn leave(
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(()) + 'static,
 ) {
-    run(
+    run_action(
         move |session| async move { rooms::leave(&session, &room_id).await },
         busy,
         error,
@@ -158,7 +120,7 @@ pub fn search_users(
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(Vec<UserSummary>) + 'static,
 ) {
-    run(
+    run_action(
         move |session| async move { rooms::search_users(&session, &term).await },
         busy,
         error,

@@ -1,10 +1,13 @@
 //! Reactive glue between the matrix layer and the views. No DOM here.
 
+pub mod action;
 pub mod avatars;
 pub mod conversations;
 pub mod room_list;
+pub mod security;
 pub mod session;
 pub mod tab;
 pub mod timeline;
 
+pub use action::run_action;
 pub use session::{Phase, SessionContext, use_session};

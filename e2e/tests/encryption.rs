@@ -1,0 +1,331 @@
+//! End-to-end encryption against another client that really encrypts (`CryptoPeer`,
+//! native matrix-sdk): messages both ways, recovery set up and restored in a second
+//! browser, emoji verification started from either side, and identity changes.
+
+use lattice_e2e::browser::Browser;
+use lattice_e2e::crypto_peer::CryptoPeer;
+use lattice_e2e::fixture::{App, AppOptions};
+use lattice_e2e::synapse::TestUser;
+
+/// Signs `user` in on `browser` (the app's login page at `origin`).
+async fn sign_in(browser: &Browser, origin: &str, user: &TestUser) -> anyhow::Result<()> {
+    browser.goto(&format!("{origin}/login")).await?;
+    browser.fill("User name", &user.localpart).await?;
+    browser.fill("Password", &user.password).await?;
+    browser.click("button", "Sign in").await?;
+    browser.by_role("button", "Start chat").await?;
+    Ok(())
+}
+
+async fn open_room(browser: &Browser, name: &str) -> anyhow::Result<()> {
+    browser.click("link", name).await?;
+    browser.by_role("log", "Messages").await?;
+    Ok(())
+}
+
+async fn send(browser: &Browser, text: &str) -> anyhow::Result<()> {
+    let composer = browser.by_role("textbox", "Message to").await?;
+    composer.send_keys(text).await?;
+    composer.send_keys(lattice_e2e::browser::ENTER).await?;
+    Ok(())
+}
+
+async fn wait_for_message(browser: &Browser, text: &str) -> anyhow::Result<()> {
+    let what = format!("message {text:?} shown decrypted");
+    browser
+        .wait_for_texts(".lt-event__text", &what, |texts| {
+            texts.iter().any(|t| t.trim() == text)
+        })
+        .await
+        .map(|_| ())
+}
+
+/// Sets up recovery from the banner and returns the recovery key shown.
+async fn set_up_recovery(browser: &Browser) -> anyhow::Result<String> {
+    browser.click("link", "Set up recovery").await?;
+    browser.click("button", "Set up recovery").await?;
+    browser.by_role("button", "I saved my key").await?;
+    let key = browser
+        .texts(".lt-recovery-key__value")
+        .await?
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    anyhow::ensure!(
+        key.split_whitespace().count() == 12,
+        "the recovery key is not twelve groups: {key:?}"
+    );
+    // The person has to show they kept it: a wrong key is refused first.
+    browser
+        .fill("Type or paste your recovery key", "EsTc not it")
+        .await?;
+    browser.click("button", "I saved my key").await?;
+    browser
+        .wait_for_text("alert", "not the key shown above")
+        .await?;
+    browser
+        .fill("Type or paste your recovery key", &key)
+        .await?;
+    browser.click("button", "I saved my key").await?;
+    browser.wait_for_text("status", "Recovery is on").await?;
+    Ok(key)
+}
+
+/// Signs out, past the warning about keys that are not backed up if it shows.
+async fn sign_out(browser: &Browser) -> anyhow::Result<()> {
+    browser.click("button", "Sign out").await?;
+    browser.by_role("button", "Sign in").await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn encrypted_messages_flow_both_ways_with_another_client() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    let other = app.user("peer").await?;
+    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.sign_in(&me).await?;
+    let room_id = peer
+        .create_encrypted_room("Secret plans", &[&me.user_id])
+        .await?;
+
+    app.browser.click("button", "Accept").await?;
+    open_room(&app.browser, "Secret plans").await?;
+    let header = app.browser.texts(".lt-room__encryption").await?;
+    anyhow::ensure!(
+        header.iter().any(|t| t == "Encrypted"),
+        "the header does not say the room is encrypted: {header:?}"
+    );
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+
+    peer.send_text(&room_id, "the eagle lands at noon").await?;
+    wait_for_message(&app.browser, "the eagle lands at noon").await?;
+    send(&app.browser, "understood, noon it is").await?;
+    peer.wait_for_text(&room_id, "understood, noon it is")
+        .await?;
+    app.finish().await
+}
+
+#[tokio::test]
+async fn recovery_key_restores_history_in_a_new_browser() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    let other = app.user("peer").await?;
+    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.sign_in(&me).await?;
+    let key = set_up_recovery(&app.browser).await?;
+
+    // History in an encrypted room, read (and so backed up) by the first browser.
+    let room_id = peer
+        .create_encrypted_room("Archive", &[&me.user_id])
+        .await?;
+    app.browser.click("button", "Accept").await?;
+    open_room(&app.browser, "Archive").await?;
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    peer.send_text(&room_id, "minutes of the first meeting")
+        .await?;
+    wait_for_message(&app.browser, "minutes of the first meeting").await?;
+
+    // My phone: another device of mine, kept online with the recovery key, which backs
+    // up the keys of what arrives while no browser of mine is signed in.
+    let phone = CryptoPeer::login(&app.env.synapse_url, &me.localpart, &me.password).await?;
+    phone.recover(&key).await?;
+    sign_out(&app.browser).await?;
+    peer.send_text(&room_id, "sent while you were signed out")
+        .await?;
+    phone
+        .wait_for_text(&room_id, "sent while you were signed out")
+        .await?;
+    phone.wait_for_backup_upload().await?;
+
+    // A second, empty browser profile: a new device of the same person.
+    let second = Browser::start(&app.env.webdriver_url).await?;
+    sign_in(&second, &app.server.origin, &me).await?;
+    second
+        .wait_for_text("status", "This device is not verified")
+        .await?;
+    second.click("link", "Verify this device").await?;
+    second
+        .fill(
+            "Recovery key",
+            "EsTc aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk",
+        )
+        .await?;
+    second.click("button", "Verify with recovery key").await?;
+    second
+        .wait_for_text("alert", "recovery key is not right")
+        .await?;
+    second.fill("Recovery key", &key).await?;
+    second.click("button", "Verify with recovery key").await?;
+    second
+        .wait_for_text("status", "this device is verified")
+        .await?;
+
+    open_room(&second, "Archive").await?;
+    wait_for_message(&second, "minutes of the first meeting").await?;
+    wait_for_message(&second, "sent while you were signed out").await?;
+    lattice_e2e::fixture::finish(&app.server, second).await?;
+    app.finish().await
+}
+
+#[tokio::test]
+async fn emoji_verification_started_from_the_member_list() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    let other = app.user("peer").await?;
+    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.sign_in(&me).await?;
+    let room_id = peer
+        .create_encrypted_room("Verify me", &[&me.user_id])
+        .await?;
+    app.browser.click("button", "Accept").await?;
+    open_room(&app.browser, "Verify me").await?;
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+
+    app.browser.click("button", "2 members").await?;
+    app.browser
+        .click("button", &format!("Verify {}", other.localpart))
+        .await?;
+    peer.accept_incoming_verification(&me.user_id).await?;
+    let theirs = peer.sas_emojis().await?;
+    let ours = shown_emoji(&app.browser).await?;
+    anyhow::ensure!(
+        ours == theirs,
+        "emoji differ: we show {ours:?}, they show {theirs:?}"
+    );
+    app.browser.click("button", "They match").await?;
+    peer.confirm_sas().await?;
+    app.browser.wait_for_text("status", "is verified").await?;
+    peer.wait_verification_done().await?;
+    anyhow::ensure!(
+        peer.is_user_verified(&me.user_id).await?,
+        "the peer does not trust us"
+    );
+    app.browser.click("button", "Close").await?;
+    app.browser
+        .wait_for_texts(".lt-members__verified", "the peer marked verified", |t| {
+            !t.is_empty()
+        })
+        .await?;
+    app.finish().await
+}
+
+#[tokio::test]
+async fn emoji_verification_requested_by_the_other_person() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    let other = app.user("peer").await?;
+    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.sign_in(&me).await?;
+    // A request to another person travels in a direct chat between them.
+    let room_id = peer.create_encrypted_dm(&me.user_id).await?;
+    app.browser.click("button", "Accept").await?;
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+
+    peer.request_verification(&me.user_id).await?;
+    app.browser
+        .wait_for_text("status", "wants to verify with you")
+        .await?;
+    app.browser.click("button", "Accept").await?;
+    peer.start_sas().await?;
+    let theirs = peer.sas_emojis().await?;
+    let ours = shown_emoji(&app.browser).await?;
+    anyhow::ensure!(
+        ours == theirs,
+        "emoji differ: we show {ours:?}, they show {theirs:?}"
+    );
+    peer.confirm_sas().await?;
+    app.browser.click("button", "They match").await?;
+    app.browser.wait_for_text("status", "is verified").await?;
+    peer.wait_verification_done().await?;
+    app.finish().await
+}
+
+#[tokio::test]
+async fn identity_reset_by_the_other_person_raises_a_warning() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    let other = app.user("peer").await?;
+    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.sign_in(&me).await?;
+    let room_id = peer.create_encrypted_room("Trust", &[&me.user_id]).await?;
+    app.browser.click("button", "Accept").await?;
+    open_room(&app.browser, "Trust").await?;
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    // Both sides know each other's identity once a message went through.
+    peer.send_text(&room_id, "before the reset").await?;
+    wait_for_message(&app.browser, "before the reset").await?;
+
+    peer.reset_identity(&other.password).await?;
+    app.browser.wait_for_text("alert", "has changed").await?;
+    app.browser.click("button", "I understand").await?;
+    app.browser
+        .wait_for_texts(".lt-banner--danger", "the warning cleared", |t| {
+            t.is_empty()
+        })
+        .await?;
+    app.finish().await
+}
+
+/// The emoji names the verification dialog shows, in order.
+async fn shown_emoji(browser: &Browser) -> anyhow::Result<Vec<String>> {
+    let names = browser
+        .wait_for_texts(".lt-verification__name", "seven emoji shown", |t| {
+            t.len() == 7
+        })
+        .await?;
+    Ok(names)
+}
+
+#[tokio::test]
+async fn devices_are_listed_renamed_and_signed_out() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    app.sign_in(&me).await?;
+    let phone = CryptoPeer::login(&app.env.synapse_url, &me.localpart, &me.password).await?;
+    let phone_id = phone.device_id();
+
+    app.browser.click("link", "Security").await?;
+    app.browser
+        .by_role("heading", "Security and devices")
+        .await?;
+    app.browser
+        .wait_for_texts(".lt-devices__meta", "both devices listed", |t| {
+            t.iter().any(|t| t.contains(&phone_id)) && t.len() == 2
+        })
+        .await?;
+    // Ours comes first, verified: it made the account's identity at sign-in.
+    let first = app.browser.texts(".lt-devices__item").await?;
+    anyhow::ensure!(
+        first[0].contains("This device") && first[0].contains("Verified"),
+        "this device is not listed first as verified: {first:?}"
+    );
+
+    app.browser.click("button", "Rename Lattice web").await?;
+    app.browser
+        .fill("Device name", "Office workstation")
+        .await?;
+    app.browser.click("button", "Save name").await?;
+    app.browser
+        .wait_for_texts(".lt-devices__name", "the new name shown", |t| {
+            t.iter().any(|t| t.contains("Office workstation"))
+        })
+        .await?;
+
+    app.browser
+        .click("button", &format!("Sign out device {phone_id}"))
+        .await?;
+    app.browser.fill("Password", "not the password").await?;
+    app.browser.click("button", "Confirm and sign out").await?;
+    app.browser
+        .wait_for_text("alert", "password is not right")
+        .await?;
+    app.browser.fill("Password", &me.password).await?;
+    app.browser.click("button", "Confirm and sign out").await?;
+    app.browser
+        .wait_for_texts(".lt-devices__meta", "the phone gone from the list", |t| {
+            t.len() == 1 && !t.iter().any(|t| t.contains(&phone_id))
+        })
+        .await?;
+    app.finish().await
+}

@@ -1,0 +1,150 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::{ErrorAlert, TextField};
+use crate::error::AppError;
+use crate::i18n::{format_day, format_time, t, t_args};
+use crate::matrix::models::{DeviceSummary, DeviceTrust};
+use crate::state::{run_action, use_session};
+
+/// The account's devices with their verification, renaming, and signing others out.
+#[component]
+pub fn DeviceList() -> impl IntoView {
+    let devices = RwSignal::new(None::<Result<Vec<DeviceSummary>, AppError>>);
+    let reload = move || {
+        let Some(session) = use_session().active() else {
+            return;
+        };
+        spawn_local(async move {
+            let listed = session.devices().await;
+            let _ = devices.try_set(Some(listed));
+        });
+    };
+    reload();
+    let list_error = Signal::derive(move || {
+        devices.with(|d| d.as_ref().and_then(|r| r.as_ref().err().cloned()))
+    });
+    let signing_out = RwSignal::new(None::<DeviceSummary>);
+    view! {
+        <h3>{t("devices-title")}</h3>
+        <ErrorAlert error=list_error />
+        {move || match devices.get() {
+            None => view! { <p role="status">{t("loading")}</p> }.into_any(),
+            Some(Err(_)) => ().into_any(),
+            Some(Ok(list)) => view! {
+                <ul class="lt-devices" aria-label=t("devices-title")>
+                    {list.into_iter().map(|device| view! {
+                        <DeviceItem device on_renamed=Callback::new(move |()| reload()) signing_out />
+                    }).collect_view()}
+                </ul>
+            }.into_any(),
+        }}
+        {move || signing_out.get().map(|device| view! {
+            <SignOutDevice device on_done=Callback::new(move |()| { signing_out.set(None); reload(); })
+                on_cancel=Callback::new(move |()| signing_out.set(None)) />
+        })}
+    }
+}
+
+#[component]
+fn DeviceItem(
+    device: DeviceSummary,
+    on_renamed: Callback<()>,
+    signing_out: RwSignal<Option<DeviceSummary>>,
+) -> impl IntoView {
+    let renaming = RwSignal::new(false);
+    let name = RwSignal::new(device.name.clone());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None);
+    let id = StoredValue::new(device.id.clone());
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let new_name = name.get_untracked();
+        run_action(
+            move |session| async move { session.rename_device(&id.get_value(), &new_name).await },
+            busy,
+            error,
+            move |()| {
+                renaming.set(false);
+                on_renamed.run(());
+            },
+        );
+    };
+    let shown_name = if device.name.trim().is_empty() {
+        device.id.clone()
+    } else {
+        device.name.clone()
+    };
+    let last_seen = device.last_seen_ms.map(|ms| {
+        t_args(
+            "device-last-seen",
+            &[("day", &format_day(ms)), ("time", &format_time(ms))],
+        )
+    });
+    let trust = match device.trust {
+        DeviceTrust::Verified => t("device-verified"),
+        DeviceTrust::Unverified => t("device-unverified"),
+        DeviceTrust::Unknown => t("device-trust-unknown"),
+    };
+    let other = (!device.is_current).then(|| device.clone());
+    view! {
+        <li class="lt-devices__item" class:lt-devices__item--verified=device.trust == DeviceTrust::Verified>
+            <p class="lt-devices__name"><strong>{shown_name.clone()}</strong>
+                {device.is_current.then(|| view! { " " <span class="lt-devices__tag">{t("device-current")}</span> })}</p>
+            <p class="lt-devices__meta"><span translate="no">{device.id.clone()}</span>" · "{trust}{last_seen.map(|seen| view! { " · " {seen} })}</p>
+            <Show when=move || renaming.get()
+                fallback=move || view! {
+                    <button class="lt-button lt-button--small" type="button" aria-label=t_args("device-rename-named", &[("device", &shown_name)])
+                        on:click=move |_| renaming.set(true)>{t("device-rename")}</button>
+                }>
+                <form class="lt-form" on:submit=save>
+                    <TextField id="lt-device-name" label=t("device-name") value=name />
+                    <ErrorAlert error />
+                    <button class="lt-button lt-button--small" type="submit" disabled=busy>{t("device-save")}</button>
+                </form>
+            </Show>
+            {other.map(|device| {
+                let label = t_args("device-sign-out-named", &[("device", &device.id)]);
+                view! {
+                    <button class="lt-button lt-button--small lt-button--danger" type="button" aria-label=label
+                        on:click=move |_| signing_out.set(Some(device.clone()))>{t("device-sign-out")}</button>
+                }
+            })}
+        </li>
+    }
+}
+
+/// Signing another device out, confirmed with the password.
+#[component]
+fn SignOutDevice(
+    device: DeviceSummary,
+    on_done: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None);
+    let id = device.id.clone();
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = password.get_untracked();
+        let ids = vec![id.clone()];
+        run_action(
+            move |session| async move { session.delete_devices(&ids, &typed).await },
+            busy,
+            error,
+            move |()| on_done.run(()),
+        );
+    };
+    view! {
+        <form class="lt-form lt-devices__sign-out" on:submit=submit>
+            <p>{t_args("device-sign-out-confirm", &[("device", &device.id)])}</p>
+            <TextField id="lt-device-sign-out-password" label=t("login-password") value=password input_type="password" autocomplete="current-password" />
+            <ErrorAlert error />
+            <div class="lt-dialog__actions">
+                <button class="lt-button lt-button--danger" type="submit" disabled=busy>{t("device-sign-out-submit")}</button>
+                <button class="lt-button lt-button--quiet" type="button" on:click=move |_| on_cancel.run(())>{t("reset-identity-cancel")}</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,366 @@
+//! End-to-end encryption as a person manages it: the account's cross-signing identity,
+//! recovery (secret storage plus server-side key backup), this device's verification,
+//! and other people's identities. Everything here goes through the SDK's own APIs; no
+//! key material is handled by this module.
+
+use futures_util::{Stream, StreamExt, future, stream};
+use matrix_sdk::Client;
+use matrix_sdk::HttpError;
+use matrix_sdk::encryption::recovery::{RecoveryError, RecoveryState};
+use matrix_sdk::encryption::secret_storage::SecretStorageError;
+use matrix_sdk::encryption::{CrossSigningResetAuthType, VerificationState};
+use matrix_sdk::ruma::api::client::uiaa::{
+    AuthData, MatrixUserIdentifier, Password, UserIdentifier,
+};
+use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId, UserId};
+// Not re-exported by matrix_sdk: the crypto crate the SDK itself uses.
+use matrix_sdk_crypto::{IdentityState, IdentityStatusChange};
+
+use super::ActiveSession;
+use super::models::{DeviceSummary, DeviceTrust, IdentityWarning, RecoveryStatus, SecurityStatus};
+use crate::error::AppError;
+
+/// Makes sure the account has a cross-signing identity, right after a password
+/// sign-in: the first device of an account creates it. A device signing in to an
+/// account that has one already creates nothing: it must be verified instead.
+/// Servers that ask for user-interactive authentication get the password just typed.
+pub(super) async fn ensure_cross_signing(client: &Client, password: &str) -> Result<(), AppError> {
+    let encryption = client.encryption();
+    let Err(error) = encryption.bootstrap_cross_signing_if_needed(None).await else {
+        return Ok(());
+    };
+    let Some(uiaa) = error.as_uiaa_response() else {
+        return Err(sdk_error("bootstrap cross-signing", &error));
+    };
+    let auth = password_auth(client, password, uiaa.session.clone())?;
+    encryption
+        .bootstrap_cross_signing(Some(auth))
+        .await
+        .map_err(|e| sdk_error("bootstrap cross-signing", &e))
+}
+
+fn password_auth(
+    client: &Client,
+    password: &str,
+    session: Option<String>,
+) -> Result<AuthData, AppError> {
+    let user_id = client.user_id().ok_or(AppError::SessionExpired)?;
+    let identifier = UserIdentifier::Matrix(MatrixUserIdentifier::new(user_id.to_string()));
+    let mut auth = Password::new(identifier, password.to_owned());
+    auth.session = session;
+    Ok(AuthData::Password(auth))
+}
+
+fn device_trust(state: VerificationState) -> DeviceTrust {
+    match state {
+        VerificationState::Unknown => DeviceTrust::Unknown,
+        VerificationState::Verified => DeviceTrust::Verified,
+        VerificationState::Unverified => DeviceTrust::Unverified,
+    }
+}
+
+fn recovery_status(state: RecoveryState) -> RecoveryStatus {
+    match state {
+        RecoveryState::Unknown => RecoveryStatus::Unknown,
+        RecoveryState::Enabled => RecoveryStatus::Enabled,
+        RecoveryState::Disabled => RecoveryStatus::Disabled,
+        RecoveryState::Incomplete => RecoveryStatus::Incomplete,
+    }
+}
+
+/// Logs the SDK's detail (never shown: it can name URLs and ids) and returns the
+/// plain error people see.
+fn sdk_error(action: &str, error: &dyn std::fmt::Display) -> AppError {
+    tracing::warn!("{action} failed: {error}");
+    AppError::EncryptionFailed
+}
+
+fn recovery_error(action: &str, error: RecoveryError) -> AppError {
+    match error {
+        // The key does not open secret storage: a typo, or an old key.
+        RecoveryError::SecretStorage(SecretStorageError::SecretStorageKey(_)) => {
+            AppError::WrongRecoveryKey
+        }
+        RecoveryError::SecretStorage(SecretStorageError::MissingKeyInfo { .. }) => {
+            AppError::NoRecoveryOnServer
+        }
+        RecoveryError::Sdk(matrix_sdk::Error::Http(http))
+            if matches!(*http, HttpError::Reqwest(_)) =>
+        {
+            AppError::Offline
+        }
+        other => sdk_error(action, &other),
+    }
+}
+
+impl ActiveSession {
+    /// The device's verification and the account's recovery, now and on every change.
+    pub fn security_updates(&self) -> impl Stream<Item = SecurityStatus> + use<> {
+        let encryption = self.client().encryption();
+        let verification = encryption.verification_state();
+        let recovery = encryption.recovery();
+        let device = device_trust(verification.get());
+        let current = SecurityStatus {
+            device,
+            recovery: recovery_status(recovery.state()),
+        };
+        // Both streams start with their current value; each change yields a new pair.
+        let devices = stream::once(future::ready(device))
+            .chain(verification.map(device_trust))
+            .map(Change::Device);
+        let recoveries = recovery
+            .state_stream()
+            .map(|state| Change::Recovery(recovery_status(state)));
+        let mut status = current;
+        stream::select(devices, recoveries).map(move |change| {
+            match change {
+                Change::Device(device) => status.device = device,
+                Change::Recovery(recovery) => status.recovery = recovery,
+            }
+            status
+        })
+    }
+
+    /// Turns on key backup and secret storage, and returns the new recovery key. It is
+    /// shown once: only the person keeps it.
+    pub async fn enable_recovery(&self) -> Result<String, AppError> {
+        let recovery = self.client().encryption().recovery();
+        recovery
+            .enable()
+            .wait_for_backups_to_upload()
+            .await
+            .map_err(|e| recovery_error("enable recovery", e))
+    }
+
+    /// Unlocks secret storage with the recovery key: this device gets the
+    /// cross-signing keys (so it counts as verified) and the backup key (so history
+    /// decrypts). A wrong key changes nothing.
+    pub async fn recover(&self, recovery_key: &str) -> Result<(), AppError> {
+        let key = recovery_key.trim();
+        if key.is_empty() {
+            return Err(AppError::WrongRecoveryKey);
+        }
+        self.client()
+            .encryption()
+            .recovery()
+            .recover(key)
+            .await
+            .map_err(|e| recovery_error("recover", e))
+    }
+
+    /// A new recovery key in place of the old one, which stops working.
+    pub async fn change_recovery_key(&self) -> Result<String, AppError> {
+        self.client()
+            .encryption()
+            .recovery()
+            .reset_key()
+            .await
+            .map_err(|e| recovery_error("change recovery key", e))
+    }
+
+    /// Starts over when the recovery key is lost: a new identity, a new backup and a
+    /// new recovery key, which is returned. Messages only the old backup held cannot be
+    /// read any more. The password answers the server's user-interactive authentication.
+    pub async fn reset_identity(&self, password: &str) -> Result<String, AppError> {
+        let recovery = self.client().encryption().recovery();
+        let handle = recovery
+            .reset_identity()
+            .await
+            .map_err(|e| recovery_error("reset identity", e))?;
+        if let Some(handle) = handle {
+            let auth = match handle.auth_type() {
+                CrossSigningResetAuthType::Uiaa(info) => Some(password_auth(
+                    self.client(),
+                    password,
+                    info.session.clone(),
+                )?),
+                CrossSigningResetAuthType::OAuth(_) => None,
+            };
+            handle.reset(auth).await.map_err(|e| match e {
+                RecoveryError::Sdk(ref sdk) if sdk.as_uiaa_response().is_some() => {
+                    AppError::WrongPassword
+                }
+                other => recovery_error("reset identity", other),
+            })?;
+        }
+        self.enable_recovery().await
+    }
+
+    /// Whether signing out now would lose keys: recovery is not on, or room keys are
+    /// still waiting to be uploaded to the backup.
+    pub async fn keys_at_risk(&self) -> bool {
+        let encryption = self.client().encryption();
+        if encryption.recovery().state() != RecoveryState::Enabled {
+            return true;
+        }
+        let backups = encryption.backups();
+        let settle = backups.wait_for_steady_state().into_future();
+        let waited = matrix_sdk::sleep::sleep(std::time::Duration::from_secs(5));
+        futures_util::pin_mut!(settle, waited);
+        match future::select(settle, waited).await {
+            future::Either::Left((result, _)) => result.is_err(),
+            future::Either::Right(_) => true,
+        }
+    }
+
+    /// Other people in `room_id` whose identity changed since we last saw it, as a
+    /// stream of the whole current list.
+    pub async fn identity_warnings(
+        &self,
+        room_id: &str,
+    ) -> Result<impl Stream<Item = Vec<IdentityWarning>> + use<>, AppError> {
+        let room = super::rooms::room(self, room_id)?;
+        let changes = room
+            .subscribe_to_identity_status_changes()
+            .await
+            .map_err(|e| sdk_error("identity changes", &e))?;
+        // The SDK sends what changed; the view wants the whole list.
+        let mut current: Vec<IdentityWarning> = Vec::new();
+        Ok(changes.then(move |batch| {
+            for change in batch {
+                current.retain(|w| w.user_id != change.user_id.as_str());
+                current.extend(warning_of(&change));
+            }
+            let mut snapshot = current.clone();
+            let room = room.clone();
+            async move {
+                for warning in &mut snapshot {
+                    warning.name = display_name(&room, &warning.user_id).await;
+                }
+                snapshot
+            }
+        }))
+    }
+
+    /// Accepts a changed identity: a verified one loses its verification (it can be
+    /// verified again), an unverified one is trusted on first sight again.
+    pub async fn acknowledge_identity(&self, user_id: &str) -> Result<(), AppError> {
+        let user_id = parse_user(user_id)?;
+        let identity = self
+            .client()
+            .encryption()
+            .get_user_identity(&user_id)
+            .await
+            .map_err(|e| sdk_error("get identity", &e))?
+            .ok_or_else(|| AppError::UnknownUser(user_id.to_string()))?;
+        let result = if identity.has_verification_violation() {
+            identity.withdraw_verification().await
+        } else {
+            identity.pin().await
+        };
+        result.map_err(|e| sdk_error("acknowledge identity", &e))
+    }
+
+    /// This account's devices: the server's list (names, last seen) with what our
+    /// crypto store knows about each one's verification.
+    pub async fn devices(&self) -> Result<Vec<DeviceSummary>, AppError> {
+        let client = self.client();
+        let listed = client
+            .devices()
+            .await
+            .map_err(|e| http_error("list devices", &e))?;
+        let own = client.user_id().ok_or(AppError::SessionExpired)?;
+        let known = client
+            .encryption()
+            .get_user_devices(own)
+            .await
+            .map_err(|e| sdk_error("get devices", &e))?;
+        let current = client.device_id().map(|d| d.to_owned());
+        let mut devices: Vec<DeviceSummary> = listed
+            .devices
+            .into_iter()
+            .map(|device| {
+                let trust = match known.get(&device.device_id) {
+                    Some(d) if d.is_cross_signed_by_owner() => DeviceTrust::Verified,
+                    Some(_) => DeviceTrust::Unverified,
+                    None => DeviceTrust::Unknown,
+                };
+                DeviceSummary {
+                    is_current: current.as_deref() == Some(&*device.device_id),
+                    id: device.device_id.to_string(),
+                    name: device.display_name.unwrap_or_default(),
+                    last_seen_ms: device.last_seen_ts.map(|ts| u64::from(ts.0)),
+                    trust,
+                }
+            })
+            .collect();
+        // This device first, then the most recently seen.
+        devices.sort_by_key(|d| (!d.is_current, std::cmp::Reverse(d.last_seen_ms)));
+        Ok(devices)
+    }
+
+    pub async fn rename_device(&self, device_id: &str, name: &str) -> Result<(), AppError> {
+        let device_id = OwnedDeviceId::from(device_id);
+        self.client()
+            .rename_device(&device_id, name.trim())
+            .await
+            .map(|_| ())
+            .map_err(|e| http_error("rename device", &e))
+    }
+
+    /// Signs other devices out; the password answers the server's user-interactive
+    /// authentication.
+    pub async fn delete_devices(
+        &self,
+        device_ids: &[String],
+        password: &str,
+    ) -> Result<(), AppError> {
+        let ids: Vec<OwnedDeviceId> = device_ids
+            .iter()
+            .map(|id| OwnedDeviceId::from(id.as_str()))
+            .collect();
+        let client = self.client();
+        let Err(error) = client.delete_devices(&ids, None).await else {
+            return Ok(());
+        };
+        let Some(uiaa) = error.as_uiaa_response() else {
+            return Err(http_error("delete devices", &error));
+        };
+        let auth = password_auth(client, password, uiaa.session.clone())?;
+        match client.delete_devices(&ids, Some(auth)).await {
+            Ok(_) => Ok(()),
+            Err(e) if e.as_uiaa_response().is_some() => Err(AppError::WrongPassword),
+            Err(e) => Err(http_error("delete devices", &e)),
+        }
+    }
+}
+
+enum Change {
+    Device(DeviceTrust),
+    Recovery(RecoveryStatus),
+}
+
+fn warning_of(change: &IdentityStatusChange) -> Option<IdentityWarning> {
+    let was_verified = match change.changed_to {
+        IdentityState::PinViolation => false,
+        IdentityState::VerificationViolation => true,
+        IdentityState::Verified | IdentityState::Pinned => return None,
+    };
+    Some(IdentityWarning {
+        user_id: change.user_id.to_string(),
+        name: change.user_id.to_string(),
+        was_verified,
+    })
+}
+
+async fn display_name(room: &matrix_sdk::Room, user_id: &str) -> String {
+    let Ok(id) = UserId::parse(user_id) else {
+        return user_id.to_owned();
+    };
+    match room.get_member_no_sync(&id).await {
+        Ok(Some(member)) => member.display_name().unwrap_or(user_id).to_owned(),
+        _ => user_id.to_owned(),
+    }
+}
+
+fn parse_user(user_id: &str) -> Result<OwnedUserId, AppError> {
+    UserId::parse(user_id).map_err(|_| AppError::InvalidUserId(user_id.to_owned()))
+}
+
+fn http_error(action: &str, error: &HttpError) -> AppError {
+    if matches!(error, HttpError::Reqwest(_)) {
+        return AppError::Offline;
+    }
+    tracing::warn!("{action} failed: {error}");
+    AppError::EncryptionFailed
+}

@@ -1,0 +1,140 @@
+//! Security: this device's verification, recovery (key backup with a recovery key),
+//! and the account's devices.
+
+use leptos::prelude::*;
+
+use crate::components::{DeviceList, ErrorAlert, RecoveryKeyForm, RecoveryKeyView, TextField};
+use crate::i18n::t;
+use crate::matrix::models::{DeviceTrust, RecoveryStatus, SecurityStatus};
+use crate::state::run_action;
+use crate::state::security::use_security;
+
+#[component]
+pub fn SecurityPage() -> impl IntoView {
+    let status = use_security().status();
+    view! {
+        <section class="lt-settings lt-security" aria-labelledby="lt-security-title">
+            <h2 id="lt-security-title" class="lt-settings__title">{t("security-title")}</h2>
+            <ThisDevice status />
+            <Recovery status />
+            <DeviceList />
+        </section>
+    }
+}
+
+/// Whether this device is verified, and the two ways to verify it.
+#[component]
+fn ThisDevice(status: Signal<SecurityStatus>) -> impl IntoView {
+    let security = use_security();
+    let verify_with_device = move |_| security.verification.start_self();
+    view! {
+        <h3>{t("security-this-device")}</h3>
+        {move || match status.get().device {
+            DeviceTrust::Verified => view! { <p role="status">{t("security-device-verified")}</p> }.into_any(),
+            DeviceTrust::Unknown => view! { <p role="status">{t("security-checking")}</p> }.into_any(),
+            DeviceTrust::Unverified => view! {
+                <p>{t("security-device-unverified")}</p>
+                <button class="lt-button" type="button" on:click=verify_with_device>{t("security-verify-with-device")}</button>
+                <ErrorAlert error=security.verification.error />
+                <RecoveryKeyForm />
+            }.into_any(),
+        }}
+    }
+}
+
+/// Recovery: set it up, change the key, or start over when the key is lost.
+#[component]
+fn Recovery(status: Signal<SecurityStatus>) -> impl IntoView {
+    let new_key = use_security().new_recovery_key;
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None);
+    let set_up = move |_| {
+        run_action(
+            |session| async move { session.enable_recovery().await },
+            busy,
+            error,
+            move |key| new_key.set(Some(key)),
+        );
+    };
+    let change = move |_| {
+        run_action(
+            |session| async move { session.change_recovery_key().await },
+            busy,
+            error,
+            move |key| new_key.set(Some(key)),
+        );
+    };
+    let on_saved = Callback::new(move |()| new_key.set(None));
+    let current = move || {
+        let status = status.get();
+        match (status.recovery, status.device) {
+            (RecoveryStatus::Enabled, _) => view! {
+                <p role="status">{t("recovery-on")}</p>
+                <button class="lt-button" type="button" disabled=busy on:click=change>{t("recovery-change-key")}</button>
+                <ResetIdentity new_key />
+            }.into_any(),
+            (RecoveryStatus::Disabled, DeviceTrust::Verified) => view! {
+                <p>{t("recovery-off")}</p>
+                <button class="lt-button" type="button" disabled=busy on:click=set_up>{t("recovery-set-up")}</button>
+            }.into_any(),
+            (RecoveryStatus::Disabled, _) => view! {
+                <p>{t("recovery-off-unverified")}</p>
+                <ResetIdentity new_key />
+            }.into_any(),
+            (RecoveryStatus::Incomplete, _) => view! {
+                <p>{t("recovery-incomplete")}</p>
+                <RecoveryKeyForm />
+                <ResetIdentity new_key />
+            }.into_any(),
+            (RecoveryStatus::Unknown, _) => view! { <p role="status">{t("security-checking")}</p> }.into_any(),
+        }
+    };
+    view! {
+        <h3>{t("recovery-title")}</h3>
+        {move || match new_key.get() {
+            Some(key) => view! { <RecoveryKeyView key on_saved /> }.into_any(),
+            None => current.into_any(),
+        }}
+        <Show when=move || busy.get()><p role="status">{t("recovery-working")}</p></Show>
+        <ErrorAlert error />
+    }
+}
+
+/// Starting over when the recovery key is lost, after saying exactly what is lost.
+#[component]
+fn ResetIdentity(new_key: RwSignal<Option<String>>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let password = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None);
+    let reset = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = password.get_untracked();
+        run_action(
+            move |session| async move { session.reset_identity(&typed).await },
+            busy,
+            error,
+            move |key| {
+                open.set(false);
+                password.set(String::new());
+                new_key.set(Some(key));
+            },
+        );
+    };
+    view! {
+        <Show when=move || open.get()
+            fallback=move || view! {
+                <button class="lt-button lt-button--quiet" type="button" on:click=move |_| open.set(true)>{t("reset-identity-open")}</button>
+            }>
+            <form class="lt-form lt-security__reset" on:submit=reset>
+                <p role="alert">{t("reset-identity-warning")}</p>
+                <TextField id="lt-reset-password" label=t("login-password") value=password input_type="password" autocomplete="current-password" />
+                <ErrorAlert error />
+                <div class="lt-dialog__actions">
+                    <button class="lt-button lt-button--danger" type="submit" disabled=busy>{t("reset-identity-confirm")}</button>
+                    <button class="lt-button lt-button--quiet" type="button" on:click=move |_| open.set(false)>{t("reset-identity-cancel")}</button>
+                </div>
+            </form>
+        </Show>
+    }
+}
