@@ -11,8 +11,10 @@ use crate::state::{run_action, use_session};
 #[component]
 pub fn DeviceList() -> impl IntoView {
     let devices = RwSignal::new(None::<Result<Vec<DeviceSummary>, AppError>>);
+    // Taken now: reloads also run after an action, outside any reactive owner.
+    let session = StoredValue::new_local(use_session().active());
     let reload = move || {
-        let Some(session) = use_session().active() else {
+        let Some(session) = session.try_get_value().flatten() else {
             return;
         };
         spawn_local(async move {
