@@ -311,3 +311,4 @@ verification-cancelled-elsewhere = Die Verifizierung wurde auf einem anderen Ihr
 verification-cancelled-unsupported = Die andere Seite bietet nur eine Verifizierungsart an, die Lattice nicht unterstützt (QR-Codes). Bitten Sie sie, Emojis zu vergleichen.
 error-wrong-password = Dieses Passwort stimmt nicht. Es wurde nichts geändert.
 device-sign-out-submit = Bestätigen und abmelden
+identity-unverified-device = { $name } ist auf einem Gerät angemeldet, das nicht verifiziert wurde ({ $device }). Wenn es nicht das eigene ist, könnte jemand anderes mitlesen: Fragen Sie auf anderem Weg nach.

@@ -309,3 +309,4 @@ verification-cancelled-elsewhere = The verification was answered on another of y
 verification-cancelled-unsupported = The other side offered only a way of verifying that Lattice does not support (QR codes). Ask them to compare emoji.
 error-wrong-password = That password is not right. Nothing was changed.
 device-sign-out-submit = Confirm and sign out
+identity-unverified-device = { $name } is signed in on a device they have not verified ({ $device }). If it is not theirs, someone else may be reading: check with them another way.

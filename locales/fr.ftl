@@ -311,3 +311,4 @@ verification-cancelled-elsewhere = Un autre de vos appareils a répondu à la v�
 verification-cancelled-unsupported = L’autre côté ne propose qu’une méthode de vérification que Lattice ne prend pas en charge (codes QR). Demandez-lui de comparer des émojis.
 error-wrong-password = Ce mot de passe n’est pas le bon. Rien n’a été modifié.
 device-sign-out-submit = Confirmer et déconnecter
+identity-unverified-device = { $name } est connecté sur un appareil qu’il n’a pas vérifié ({ $device }). S’il ne lui appartient pas, quelqu’un d’autre pourrait lire : vérifiez auprès de la personne par un autre moyen.

@@ -169,6 +169,56 @@ async fn recovery_key_restores_history_in_a_new_browser() -> anyhow::Result<()> 
 }
 
 #[tokio::test]
+async fn another_device_verifies_a_new_browser_which_then_reads_history() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    let other = app.user("peer").await?;
+    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.sign_in(&me).await?;
+    let key = set_up_recovery(&app.browser).await?;
+    let room_id = peer
+        .create_encrypted_room("Handover", &[&me.user_id])
+        .await?;
+    app.browser.click("button", "Accept").await?;
+    open_room(&app.browser, "Handover").await?;
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    peer.send_text(&room_id, "notes for the next shift").await?;
+    wait_for_message(&app.browser, "notes for the next shift").await?;
+    // My phone, already set up, is the device that confirms the new browser.
+    let phone = CryptoPeer::login(&app.env.synapse_url, &me.localpart, &me.password).await?;
+    phone.recover(&key).await?;
+    sign_out(&app.browser).await?;
+
+    let second = Browser::start(&app.env.webdriver_url).await?;
+    sign_in(&second, &app.server.origin, &me).await?;
+    second.click("link", "Verify this device").await?;
+    second.click("button", "Verify with another device").await?;
+    second
+        .wait_for_text("status", "accept the verification request")
+        .await?;
+    phone.accept_incoming_verification(&me.user_id).await?;
+    let theirs = phone.sas_emojis().await?;
+    let ours = shown_emoji(&second).await?;
+    anyhow::ensure!(
+        ours == theirs,
+        "emoji differ: we show {ours:?}, the phone shows {theirs:?}"
+    );
+    second.click("button", "They match").await?;
+    phone.confirm_sas().await?;
+    second
+        .wait_for_text("status", "This device is verified")
+        .await?;
+    phone.wait_verification_done().await?;
+    second.click("button", "Close").await?;
+
+    // The phone sends the backup key to the verified browser, which restores history.
+    open_room(&second, "Handover").await?;
+    wait_for_message(&second, "notes for the next shift").await?;
+    lattice_e2e::fixture::finish(&app.server, second).await?;
+    app.finish().await
+}
+
+#[tokio::test]
 async fn emoji_verification_started_from_the_member_list() -> anyhow::Result<()> {
     let app = App::start(AppOptions::default()).await?;
     let me = app.user("me").await?;
@@ -205,6 +255,19 @@ async fn emoji_verification_started_from_the_member_list() -> anyhow::Result<()>
     app.browser
         .wait_for_texts(".lt-members__verified", "the peer marked verified", |t| {
             !t.is_empty()
+        })
+        .await?;
+
+    // They sign in on a device they do not verify: since we verified them, we warn.
+    let _their_laptop =
+        CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+    app.browser
+        .wait_for_text("alert", "device they have not verified")
+        .await?;
+    app.browser.click("button", "I understand").await?;
+    app.browser
+        .wait_for_texts(".lt-banner--danger", "the device warning cleared", |t| {
+            t.is_empty()
         })
         .await?;
     app.finish().await

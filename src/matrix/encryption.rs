@@ -3,21 +3,27 @@
 //! and other people's identities. Everything here goes through the SDK's own APIs; no
 //! key material is handled by this module.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use futures_util::{Stream, StreamExt, future, stream};
 use matrix_sdk::Client;
 use matrix_sdk::HttpError;
 use matrix_sdk::encryption::recovery::{RecoveryError, RecoveryState};
 use matrix_sdk::encryption::secret_storage::SecretStorageError;
-use matrix_sdk::encryption::{CrossSigningResetAuthType, VerificationState};
+use matrix_sdk::encryption::{CrossSigningResetAuthType, LocalTrust, VerificationState};
 use matrix_sdk::ruma::api::client::uiaa::{
     AuthData, MatrixUserIdentifier, Password, UserIdentifier,
 };
 use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId, UserId};
+use matrix_sdk::{Room, RoomMemberships};
 // Not re-exported by matrix_sdk: the crypto crate the SDK itself uses.
 use matrix_sdk_crypto::{IdentityState, IdentityStatusChange};
 
 use super::ActiveSession;
-use super::models::{DeviceSummary, DeviceTrust, IdentityWarning, RecoveryStatus, SecurityStatus};
+use super::models::{
+    DeviceSummary, DeviceTrust, IdentityWarning, RecoveryStatus, SecurityStatus, WarningKind,
+};
 use crate::error::AppError;
 
 /// Makes sure the account has a cross-signing identity, right after a password
@@ -203,38 +209,90 @@ impl ActiveSession {
         }
     }
 
-    /// Other people in `room_id` whose identity changed since we last saw it, as a
-    /// stream of the whole current list.
+    /// People in `room_id` whose encryption changed in a way to warn about, as a stream
+    /// of the whole current list: identities that changed since first seen or
+    /// verified, and devices that someone we verified has not verified themselves.
     pub async fn identity_warnings(
         &self,
         room_id: &str,
     ) -> Result<impl Stream<Item = Vec<IdentityWarning>> + use<>, AppError> {
         let room = super::rooms::room(self, room_id)?;
-        let changes = room
+        let identities = room
             .subscribe_to_identity_status_changes()
             .await
-            .map_err(|e| sdk_error("identity changes", &e))?;
+            .map_err(|e| sdk_error("identity changes", &e))?
+            .map(Update::Identities);
+        let devices = self
+            .client()
+            .encryption()
+            .devices_stream()
+            .await
+            .map_err(|e| sdk_error("device changes", &e))?;
+        let devices =
+            stream::once(future::ready(Update::Devices)).chain(devices.map(|_| Update::Devices));
         // The SDK sends what changed; the view wants the whole list.
-        let mut current: Vec<IdentityWarning> = Vec::new();
-        Ok(changes.then(move |batch| {
-            for change in batch {
-                current.retain(|w| w.user_id != change.user_id.as_str());
-                current.extend(warning_of(&change));
-            }
-            let mut snapshot = current.clone();
+        let identity_warnings = Rc::new(RefCell::new(Vec::<IdentityWarning>::new()));
+        let device_warnings = Rc::new(RefCell::new(Vec::<IdentityWarning>::new()));
+        Ok(stream::select(identities, devices).then(move |update| {
             let room = room.clone();
+            let (identity_warnings, device_warnings) =
+                (identity_warnings.clone(), device_warnings.clone());
             async move {
-                for warning in &mut snapshot {
+                match update {
+                    Update::Identities(batch) => {
+                        let mut warnings = identity_warnings.borrow_mut();
+                        for change in batch {
+                            warnings.retain(|w| w.user_id != change.user_id.as_str());
+                            warnings.extend(warning_of(&change));
+                        }
+                    }
+                    Update::Devices => {
+                        let found = unverified_devices_of_verified_members(&room).await;
+                        *device_warnings.borrow_mut() = found;
+                    }
+                }
+                let mut all = identity_warnings.borrow().clone();
+                all.extend(device_warnings.borrow().iter().cloned());
+                for warning in &mut all {
                     warning.name = display_name(&room, &warning.user_id).await;
                 }
-                snapshot
+                all
             }
         }))
     }
 
+    /// Accepts a device its owner has not verified: it is not warned about again.
+    async fn acknowledge_device(&self, user_id: &str, device_id: &str) -> Result<(), AppError> {
+        let user_id = parse_user(user_id)?;
+        let device = self
+            .client()
+            .encryption()
+            .get_device(&user_id, device_id.into())
+            .await
+            .map_err(|e| sdk_error("get device", &e))?;
+        match device {
+            Some(device) => device
+                .set_local_trust(LocalTrust::Ignored)
+                .await
+                .map_err(|e| sdk_error("acknowledge device", &e)),
+            // Gone meanwhile: nothing left to warn about.
+            None => Ok(()),
+        }
+    }
+
+    /// Accepts what `warning` warns about, so it is not shown again.
+    pub async fn acknowledge_warning(&self, warning: &IdentityWarning) -> Result<(), AppError> {
+        match &warning.kind {
+            WarningKind::UnverifiedDevice(device_id) => {
+                self.acknowledge_device(&warning.user_id, device_id).await
+            }
+            _ => self.acknowledge_identity(&warning.user_id).await,
+        }
+    }
+
     /// Accepts a changed identity: a verified one loses its verification (it can be
     /// verified again), an unverified one is trusted on first sight again.
-    pub async fn acknowledge_identity(&self, user_id: &str) -> Result<(), AppError> {
+    async fn acknowledge_identity(&self, user_id: &str) -> Result<(), AppError> {
         let user_id = parse_user(user_id)?;
         let identity = self
             .client()
@@ -325,21 +383,64 @@ impl ActiveSession {
     }
 }
 
+enum Update {
+    Identities(Vec<IdentityStatusChange>),
+    Devices,
+}
+
+/// Devices of the room's members whom we verified, which their owner has not signed:
+/// someone may have signed in as them. Devices acknowledged before are left out.
+async fn unverified_devices_of_verified_members(room: &Room) -> Vec<IdentityWarning> {
+    let encryption = room.client().encryption();
+    let Ok(members) = room.members_no_sync(RoomMemberships::JOIN).await else {
+        return Vec::new();
+    };
+    let own = room.client().user_id().map(ToOwned::to_owned);
+    let mut warnings = Vec::new();
+    for member in members {
+        let user_id = member.user_id();
+        if own.as_deref() == Some(user_id) {
+            continue;
+        }
+        let verified = matches!(
+            encryption.get_user_identity(user_id).await,
+            Ok(Some(identity)) if identity.is_verified()
+        );
+        if !verified {
+            continue;
+        }
+        let Ok(devices) = encryption.get_user_devices(user_id).await else {
+            continue;
+        };
+        for device in devices.devices() {
+            let ignored = device.local_trust_state() == LocalTrust::Ignored;
+            if !device.is_cross_signed_by_owner() && !ignored && !device.is_deleted() {
+                warnings.push(IdentityWarning {
+                    user_id: user_id.to_string(),
+                    name: user_id.to_string(),
+                    kind: WarningKind::UnverifiedDevice(device.device_id().to_string()),
+                });
+            }
+        }
+    }
+    warnings
+}
+
 enum Change {
     Device(DeviceTrust),
     Recovery(RecoveryStatus),
 }
 
 fn warning_of(change: &IdentityStatusChange) -> Option<IdentityWarning> {
-    let was_verified = match change.changed_to {
-        IdentityState::PinViolation => false,
-        IdentityState::VerificationViolation => true,
+    let kind = match change.changed_to {
+        IdentityState::PinViolation => WarningKind::IdentityChanged,
+        IdentityState::VerificationViolation => WarningKind::VerifiedIdentityChanged,
         IdentityState::Verified | IdentityState::Pinned => return None,
     };
     Some(IdentityWarning {
         user_id: change.user_id.to_string(),
         name: change.user_id.to_string(),
-        was_verified,
+        kind,
     })
 }
 

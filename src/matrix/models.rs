@@ -220,13 +220,22 @@ pub struct DeviceSummary {
     pub is_current: bool,
 }
 
-/// Someone in a room whose identity changed since we last accepted it.
+/// Someone in a room whose encryption changed in a way the person should know about.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct IdentityWarning {
     pub user_id: String,
     pub name: String,
-    /// We had verified them: more serious than a change of an unverified identity.
-    pub was_verified: bool,
+    pub kind: WarningKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum WarningKind {
+    /// Their identity changed since we first saw it.
+    IdentityChanged,
+    /// Their identity changed although we had verified it: more serious.
+    VerifiedIdentityChanged,
+    /// We verified them, and they signed in on a device they have not verified.
+    UnverifiedDevice(String),
 }
 
 /// One emoji of the seven both sides compare.

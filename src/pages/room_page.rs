@@ -16,7 +16,6 @@ use crate::i18n::{t, t_args, t_count, t_count_args};
 use crate::load_state::LoadState;
 use crate::matrix::models::{RowContent, RowKind, TimelineRow, VerificationPhase};
 use crate::state::conversations::{self, room_id_from_segment};
-use crate::state::run_action;
 use crate::state::security::{use_identity_warnings, use_security};
 use crate::state::timeline::{TimelineState, use_timeline};
 use crate::state::use_session;
@@ -78,16 +77,7 @@ fn RoomView(room_id: String) -> impl IntoView {
     let warnings = use_identity_warnings(active.clone(), room_id.clone());
     let verification = use_security().verification;
     let on_verify = Callback::new(move |user_id: String| verification.start_with_user(user_id));
-    let acknowledge_busy = RwSignal::new(false);
-    let acknowledge_error = RwSignal::new(None::<AppError>);
-    let on_acknowledge = Callback::new(move |user_id: String| {
-        run_action(
-            move |session| async move { session.acknowledge_identity(&user_id).await },
-            acknowledge_busy,
-            acknowledge_error,
-            |()| {},
-        )
-    });
+    let on_acknowledge = Callback::new(move |warning| warnings.acknowledge(warning));
     let timeline = use_timeline(active, room_id.clone());
     let room_id = StoredValue::new(room_id);
     let show_members = RwSignal::new(false);
@@ -116,8 +106,8 @@ fn RoomView(room_id: String) -> impl IntoView {
                 <RoomHeaderView header=timeline.header show_members>
                     <RoomActions room_id />
                 </RoomHeaderView>
-                <IdentityWarnings warnings on_acknowledge on_verify />
-                <ErrorAlert error=acknowledge_error />
+                <IdentityWarnings warnings=warnings.list() on_acknowledge on_verify />
+                <ErrorAlert error=warnings.error />
                 <div class="lt-room__body">
                     <Timeline timeline />
                     <Show when=move || show_members.get()>

@@ -14,7 +14,7 @@ use crate::matrix::models::{
     DeviceTrust, IdentityWarning, RecoveryStatus, SecurityStatus, VerificationPhase,
 };
 use crate::matrix::verification::Verification;
-use crate::state::use_session;
+use crate::state::{run_action, use_session};
 
 /// What the person still has to do so that no encrypted message is lost.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,13 +119,21 @@ pub fn provide_security(session: Rc<ActiveSession>) -> SecurityContext {
     context
 }
 
-/// The people in `room_id` whose identity changed, for as long as the calling owner
-/// (the room view) lives.
-pub fn use_identity_warnings(
-    session: Rc<ActiveSession>,
-    room_id: String,
-) -> ReadSignal<Vec<IdentityWarning>> {
-    let (warnings, set_warnings) = signal(Vec::new());
+/// The warnings about people in `room_id` (see `ActiveSession::identity_warnings`),
+/// for as long as the calling owner (the room view) lives.
+#[derive(Clone, Copy)]
+pub struct IdentityWarnings {
+    list: RwSignal<Vec<IdentityWarning>>,
+    pub busy: RwSignal<bool>,
+    pub error: RwSignal<Option<AppError>>,
+}
+
+pub fn use_identity_warnings(session: Rc<ActiveSession>, room_id: String) -> IdentityWarnings {
+    let warnings = IdentityWarnings {
+        list: RwSignal::new(Vec::new()),
+        busy: RwSignal::new(false),
+        error: RwSignal::new(None),
+    };
     leptos::task::spawn_local_scoped_with_cancellation(async move {
         let stream = match session.identity_warnings(&room_id).await {
             Ok(stream) => stream,
@@ -133,10 +141,29 @@ pub fn use_identity_warnings(
         };
         let mut stream = std::pin::pin!(stream);
         while let Some(list) = stream.next().await {
-            set_warnings.set(list);
+            warnings.list.set(list);
         }
     });
     warnings
+}
+
+impl IdentityWarnings {
+    pub fn list(&self) -> Signal<Vec<IdentityWarning>> {
+        self.list.into()
+    }
+
+    /// Accepts `warning`. It goes at once: an acknowledged device brings no update
+    /// from the SDK, and a pinned identity's update only confirms it.
+    pub fn acknowledge(&self, warning: IdentityWarning) {
+        let list = self.list;
+        let acknowledged = warning.clone();
+        run_action(
+            move |session| async move { session.acknowledge_warning(&warning).await },
+            self.busy,
+            self.error,
+            move |()| list.update(|l| l.retain(|w| *w != acknowledged)),
+        );
+    }
 }
 
 impl SecurityContext {
