@@ -72,6 +72,13 @@ pub enum AppError {
     /// refused.
     #[error("wrong password")]
     WrongPassword,
+    /// A key backup made elsewhere, without secret storage, is in the way.
+    #[error("backup exists")]
+    BackupExists,
+    /// The identity reset was refused half way (wrong password) after the old backup
+    /// was already turned off.
+    #[error("reset not finished")]
+    ResetNotFinished,
     /// The recovery key does not open this account's secret storage.
     #[error("wrong recovery key")]
     WrongRecoveryKey,
@@ -124,6 +131,8 @@ impl AppError {
             AppError::AliasTaken(alias) => t_args("error-alias-taken", &[("alias", alias)]),
             AppError::WrongPassword => t("error-wrong-password"),
             AppError::WrongRecoveryKey => t("error-wrong-recovery-key"),
+            AppError::BackupExists => t("error-backup-exists"),
+            AppError::ResetNotFinished => t("error-reset-not-finished"),
             AppError::NoRecoveryOnServer => t("error-no-recovery"),
             AppError::NoIdentity(user) => t_args("error-no-identity", &[("user", user)]),
             AppError::EncryptionFailed => t("error-encryption-failed"),

@@ -207,6 +207,23 @@ impl CryptoPeer {
         Ok(())
     }
 
+    /// Waits until this peer knows `user_id`'s device `device_id`, asking the server for
+    /// their keys: the SDK drops a verification request from a device it does not know,
+    /// and does not encrypt for one.
+    pub async fn wait_for_device(&self, user_id: &str, device_id: &str) -> anyhow::Result<()> {
+        let user = UserId::parse(user_id)?;
+        let device: matrix_sdk::ruma::OwnedDeviceId = device_id.into();
+        poll(
+            || format!("{} never learned of {user}'s device {device}", self.user_id),
+            async || {
+                let encryption = self.client.encryption();
+                encryption.request_user_identity(&user).await?;
+                Ok(encryption.get_device(&user, &device).await?.map(|_| ()))
+            },
+        )
+        .await
+    }
+
     /// Waits until `user_id`'s membership in `room_id` is join, as the peer sees it.
     pub async fn wait_until_joined(&self, room_id: &str, user_id: &str) -> anyhow::Result<()> {
         let room_id = RoomId::parse(room_id)?;

@@ -71,11 +71,38 @@ async fn set_up_recovery(browser: &Browser) -> anyhow::Result<String> {
     Ok(key)
 }
 
-/// Signs out, past the warning about keys that are not backed up if it shows.
+/// Signs out with every key backed up. The app warns while keys still wait for upload
+/// (it gives the upload five seconds); then the person tries again a little later.
 async fn sign_out(browser: &Browser) -> anyhow::Result<()> {
-    browser.click("button", "Sign out").await?;
-    browser.by_role("button", "Sign in").await?;
-    Ok(())
+    for _ in 0..6 {
+        browser.click("button", "Sign out").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while std::time::Instant::now() < deadline {
+            if browser.try_by_role("button", "Sign in").await?.is_some() {
+                return Ok(());
+            }
+            if browser
+                .try_by_role("button", "Sign out anyway")
+                .await?
+                .is_some()
+            {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    }
+    anyhow::bail!("the keys were never all backed up: signing out kept warning")
+}
+
+/// This browser's device ID, as the account panel shows it.
+async fn device_id(browser: &Browser) -> anyhow::Result<String> {
+    let shown = browser.texts(".lt-account__device").await?.join(" ");
+    shown
+        .split_whitespace()
+        .last()
+        .map(str::to_owned)
+        .ok_or_else(|| anyhow::anyhow!("no device ID shown"))
 }
 
 #[tokio::test]
@@ -91,11 +118,11 @@ async fn encrypted_messages_flow_both_ways_with_another_client() -> anyhow::Resu
 
     app.browser.click("button", "Accept").await?;
     open_room(&app.browser, "Secret plans").await?;
-    let header = app.browser.texts(".lt-room__encryption").await?;
-    anyhow::ensure!(
-        header.iter().any(|t| t == "Encrypted"),
-        "the header does not say the room is encrypted: {header:?}"
-    );
+    app.browser
+        .wait_for_texts(".lt-room__encryption", "the header saying Encrypted", |t| {
+            t.iter().any(|t| t == "Encrypted")
+        })
+        .await?;
     peer.wait_until_joined(&room_id, &me.user_id).await?;
 
     peer.send_text(&room_id, "the eagle lands at noon").await?;
@@ -131,6 +158,9 @@ async fn recovery_key_restores_history_in_a_new_browser() -> anyhow::Result<()> 
     let phone = CryptoPeer::login(&app.env.synapse_url, &me.localpart, &me.password).await?;
     phone.recover(&key).await?;
     sign_out(&app.browser).await?;
+    // Otherwise the peer may encrypt for the devices it knew before.
+    peer.wait_for_device(&me.user_id, &phone.device_id())
+        .await?;
     peer.send_text(&room_id, "sent while you were signed out")
         .await?;
     phone
@@ -191,6 +221,10 @@ async fn another_device_verifies_a_new_browser_which_then_reads_history() -> any
 
     let second = Browser::start(&app.env.webdriver_url).await?;
     sign_in(&second, &app.server.origin, &me).await?;
+    // The phone must know the new device, or the SDK drops its request.
+    phone
+        .wait_for_device(&me.user_id, &device_id(&second).await?)
+        .await?;
     second.click("link", "Verify this device").await?;
     second.click("button", "Verify with another device").await?;
     second
@@ -231,6 +265,9 @@ async fn emoji_verification_started_from_the_member_list() -> anyhow::Result<()>
     app.browser.click("button", "Accept").await?;
     open_room(&app.browser, "Verify me").await?;
     peer.wait_until_joined(&room_id, &me.user_id).await?;
+    // The peer must know our device, or its SDK drops our request.
+    peer.wait_for_device(&me.user_id, &device_id(&app.browser).await?)
+        .await?;
 
     app.browser.click("button", "2 members").await?;
     app.browser
@@ -284,6 +321,11 @@ async fn emoji_verification_requested_by_the_other_person() -> anyhow::Result<()
     let room_id = peer.create_encrypted_dm(&me.user_id).await?;
     app.browser.click("button", "Accept").await?;
     peer.wait_until_joined(&room_id, &me.user_id).await?;
+    // We must know the peer's device, or our SDK drops its request: sending a message
+    // makes the app fetch the devices of everyone in the room.
+    open_room(&app.browser, &other.localpart).await?;
+    send(&app.browser, "shall we verify?").await?;
+    peer.wait_for_text(&room_id, "shall we verify?").await?;
 
     peer.request_verification(&me.user_id).await?;
     app.browser

@@ -218,7 +218,9 @@ async fn reading_clears_the_unread_badge_here_and_on_another_session() -> anyhow
     f.browser.by_role("link", "1 unread message").await?;
     let other = f.my_other_session().await?;
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while other.notification_count(&room_id).await? != 1 {
+    // At least the message: under load Synapse has been seen to count the invite
+    // that preceded our join too (it counts from the membership it finds).
+    while other.notification_count(&room_id).await? < 1 {
         let sync = other.sync_once().await?;
         anyhow::ensure!(
             std::time::Instant::now() < deadline,

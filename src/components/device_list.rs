@@ -68,7 +68,8 @@ fn DeviceItem(
             error,
             move |()| {
                 renaming.set(false);
-                on_renamed.run(());
+                // The list may have been re-rendered meanwhile.
+                on_renamed.try_run(());
             },
         );
     };
@@ -135,7 +136,10 @@ fn SignOutDevice(
             move |session| async move { session.delete_devices(&ids, &typed).await },
             busy,
             error,
-            move |()| on_done.run(()),
+            // Cancel may have removed this form meanwhile.
+            move |()| {
+                on_done.try_run(());
+            },
         );
     };
     view! {

@@ -40,7 +40,8 @@ pub fn RecoveryKeyView(key: String, on_saved: Callback<()>) -> impl IntoView {
     view! {
         <div class="lt-recovery-key">
             <p>{t("recovery-key-intro")}</p>
-            <p class="lt-recovery-key__value" aria-label=t("recovery-key-label") translate="no">{key.get_value()}</p>
+            <p class="lt-field__label" id="lt-recovery-key-label">{t("recovery-key-label")}</p>
+            <p class="lt-recovery-key__value" aria-labelledby="lt-recovery-key-label" translate="no">{key.get_value()}</p>
             <div class="lt-recovery-key__actions">
                 <button class="lt-button lt-button--small" type="button" on:click=copy>{t("recovery-key-copy")}</button>
                 <button class="lt-button lt-button--small" type="button" on:click=download>{t("recovery-key-download")}</button>

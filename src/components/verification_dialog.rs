@@ -10,7 +10,10 @@ use crate::state::security::VerificationView;
 #[component]
 pub fn VerificationDialog(verification: VerificationView) -> impl IntoView {
     let open = RwSignal::new(false);
-    let phase = verification.phase();
+    // A memo: repeated reports of the same phase must not rebuild the body (and lose
+    // the focused button).
+    let reported = verification.phase();
+    let phase = Memo::new(move |_| reported.get());
     Effect::new(move |_| open.set(phase.with(Option::is_some)));
     // Escape or the close button: cancel what is under way, or just close.
     Effect::new(move |was_open: Option<bool>| {
@@ -22,6 +25,7 @@ pub fn VerificationDialog(verification: VerificationView) -> impl IntoView {
     });
     let other = verification.other_user();
     let is_self = verification.is_self();
+    let is_incoming = verification.is_incoming();
     let busy = verification.busy;
     let who = move || {
         if is_self.get() {
@@ -60,7 +64,11 @@ pub fn VerificationDialog(verification: VerificationView) -> impl IntoView {
             <p role="status">{t("verification-confirmed-waiting")}</p>
         }.into_any(),
         Some(VerificationPhase::Done) => view! {
-            <p role="status">{move || if is_self.get() { t("verification-done-self") } else { t_args("verification-done", &[("user", &who())]) }}</p>
+            <p role="status">{move || match (is_self.get(), is_incoming.get()) {
+                (true, false) => t("verification-done-self"),
+                (true, true) => t("verification-done-other-device"),
+                (false, _) => t_args("verification-done", &[("user", &who())]),
+            }}</p>
             <button class="lt-button" type="button" on:click=move |_| verification.close()>{t("verification-close")}</button>
         }.into_any(),
         Some(VerificationPhase::Cancelled(reason)) => view! {

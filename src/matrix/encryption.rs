@@ -90,6 +90,8 @@ fn recovery_error(action: &str, error: RecoveryError) -> AppError {
         RecoveryError::SecretStorage(SecretStorageError::MissingKeyInfo { .. }) => {
             AppError::NoRecoveryOnServer
         }
+        // Another app made a backup without secret storage: this one can't take it over.
+        RecoveryError::BackupExistsOnServer => AppError::BackupExists,
         RecoveryError::Sdk(matrix_sdk::Error::Http(http))
             if matches!(*http, HttpError::Reqwest(_)) =>
         {
@@ -183,8 +185,10 @@ impl ActiveSession {
                 CrossSigningResetAuthType::OAuth(_) => None,
             };
             handle.reset(auth).await.map_err(|e| match e {
+                // The old backup is already off at this point (the SDK turns it off
+                // first): the reset is half done, and saying "nothing changed" would lie.
                 RecoveryError::Sdk(ref sdk) if sdk.as_uiaa_response().is_some() => {
-                    AppError::WrongPassword
+                    AppError::ResetNotFinished
                 }
                 other => recovery_error("reset identity", other),
             })?;

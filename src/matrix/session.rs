@@ -109,6 +109,7 @@ impl StoredSession {
 pub struct ActiveSession {
     client: Client,
     sync: SyncService,
+    followed_rooms: sync::FollowedRooms,
     store_prefix: String,
     info: SessionInfo,
 }
@@ -182,7 +183,7 @@ pub async fn login(
         .session()
         .ok_or_else(|| AppError::Server("no session after login".into()))?;
     // The account's first device creates its cross-signing identity. Not fatal: the
-    // person can still talk, and the security banner offers to set it up again.
+    // person can still talk, and "Reset encryption" on the security page creates it.
     if let Err(error) = super::encryption::ensure_cross_signing(&client, password).await {
         tracing::warn!("cross-signing was not set up at sign-in: {error}");
     }
@@ -219,6 +220,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
     };
     let sync = sync::start(&client).await?;
     Ok(ActiveSession {
+        followed_rooms: sync::FollowedRooms::new(&sync),
         client,
         sync,
         store_prefix,
@@ -237,6 +239,10 @@ impl ActiveSession {
 
     pub(super) fn client(&self) -> &Client {
         &self.client
+    }
+
+    pub(super) fn followed_rooms(&self) -> &sync::FollowedRooms {
+        &self.followed_rooms
     }
 
     /// Lets the send queue go again: it pauses itself when a send fails for lack of a

@@ -1,7 +1,14 @@
 //! SyncService start and its state as a stream of plain `SyncStatus`.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
 use futures_util::{Stream, StreamExt, future, stream};
 use matrix_sdk::Client;
+use matrix_sdk::ruma::{OwnedRoomId, RoomId};
+use matrix_sdk_ui::room_list_service::RoomListService;
 use matrix_sdk_ui::sync_service::{State, SyncService};
 
 use super::models::SyncStatus;
@@ -35,4 +42,41 @@ pub fn statuses(service: &SyncService) -> impl Stream<Item = SyncStatus> + use<>
     let subscriber = service.state();
     let current = status_of(&subscriber.get());
     stream::once(future::ready(current)).chain(subscriber.map(|state| status_of(&state)))
+}
+
+/// Why sliding sync follows a room in full (every event, not only the latest).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FollowPurpose {
+    /// The room open on screen.
+    OpenRoom,
+    /// The direct chat where a verification with another person runs: the room list
+    /// asks for one event per room, which could skip a step of the exchange.
+    Verification,
+}
+
+/// The rooms sliding sync follows in full. `set_room_subscriptions` replaces the whole
+/// set, so every change goes through here and sends the union.
+#[derive(Clone)]
+pub struct FollowedRooms {
+    room_list: Arc<RoomListService>,
+    rooms: Rc<RefCell<BTreeMap<FollowPurpose, OwnedRoomId>>>,
+}
+
+impl FollowedRooms {
+    pub fn new(service: &SyncService) -> Self {
+        Self {
+            room_list: service.room_list_service(),
+            rooms: Rc::default(),
+        }
+    }
+
+    pub async fn follow(&self, purpose: FollowPurpose, room_id: &RoomId) {
+        let ids: Vec<OwnedRoomId> = {
+            let mut rooms = self.rooms.borrow_mut();
+            rooms.insert(purpose, room_id.to_owned());
+            rooms.values().cloned().collect()
+        };
+        let ids: Vec<&RoomId> = ids.iter().map(AsRef::as_ref).collect();
+        self.room_list.set_room_subscriptions(&ids).await;
+    }
 }

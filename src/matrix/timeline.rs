@@ -31,6 +31,7 @@ use super::models::{
     RowKind, SendState, Summary, TimelineRow,
 };
 use super::room_list::room_name;
+use super::sync::FollowPurpose;
 use crate::error::AppError;
 
 /// An open room: its Timeline and the send handles of our unsent messages.
@@ -50,9 +51,8 @@ pub async fn open(session: &ActiveSession, room_id: &str) -> Result<RoomTimeline
         .get_room(&room_id)
         .ok_or_else(|| AppError::RoomNotFound(room_id.to_string()))?;
     session
-        .sync_service()
-        .room_list_service()
-        .set_room_subscriptions(&[&room_id])
+        .followed_rooms()
+        .follow(FollowPurpose::OpenRoom, &room_id)
         .await;
     let timeline = room
         .timeline()

@@ -2,7 +2,8 @@
 //! person's devices, or the person with someone else, started from either side.
 
 use futures_channel::mpsc;
-use futures_util::{Stream, StreamExt};
+use futures_util::future::{self, Either};
+use futures_util::{Stream, StreamExt, stream};
 use matrix_sdk::encryption::verification::{
     SasState, SasVerification, Verification as SdkVerification, VerificationRequest,
     VerificationRequestState,
@@ -10,10 +11,10 @@ use matrix_sdk::encryption::verification::{
 use matrix_sdk::ruma::events::key::verification::request::ToDeviceKeyVerificationRequestEvent;
 use matrix_sdk::ruma::events::room::message::{MessageType, OriginalSyncRoomMessageEvent};
 use matrix_sdk::ruma::{OwnedUserId, UserId};
-use matrix_sdk_ui::room_list_service::RoomListService;
 
 use super::ActiveSession;
 use super::models::{SasEmoji, VerificationPhase};
+use super::sync::FollowPurpose;
 use crate::error::AppError;
 
 /// One verification, ours or theirs, from request to done or cancelled.
@@ -34,6 +35,11 @@ impl Verification {
 
     pub fn is_incoming(&self) -> bool {
         !self.request.we_started()
+    }
+
+    /// Neither done nor cancelled (the other side may have given up meanwhile).
+    pub fn is_live(&self) -> bool {
+        !self.request.is_done() && !self.request.is_cancelled()
     }
 
     /// Accepts an incoming request; the other side then starts the emoji comparison.
@@ -78,25 +84,31 @@ impl Verification {
 
     /// Follows the verification to its end, reporting each phase. The side that sent
     /// the request starts the emoji exchange as soon as the other accepts; the other
-    /// side accepts it. Returns when done or cancelled.
+    /// side starts it too if nothing came after a grace period (some clients wait).
+    /// When both start, the SDK keeps one of the two and this follows that one.
     pub async fn run(&self, mut report: impl FnMut(VerificationPhase)) {
         let mut changes = std::pin::pin!(self.request.changes());
         let mut state = self.request.state();
-        let sas = loop {
+        let mut sas = loop {
             match state {
                 VerificationRequestState::Created { .. } => report(VerificationPhase::Waiting),
                 VerificationRequestState::Requested { .. } => report(VerificationPhase::Incoming),
                 VerificationRequestState::Ready { .. } => {
                     report(VerificationPhase::Starting);
-                    if self.request.we_started() {
-                        match self.request.start_sas().await {
-                            Ok(Some(sas)) => break sas,
-                            // The other side started first: its SAS arrives as a change.
-                            Ok(None) => {}
-                            Err(error) => {
-                                tracing::warn!("could not start the emoji comparison: {error}")
+                    if !self.request.we_started() {
+                        let grace = matrix_sdk::sleep::sleep(START_GRACE);
+                        match future::select(changes.next(), std::pin::pin!(grace)).await {
+                            Either::Left((Some(next), _)) => {
+                                state = next;
+                                continue;
                             }
+                            Either::Left((None, _)) => return,
+                            Either::Right(_) => {}
                         }
+                    }
+                    if let Err(reason) = self.start_sas().await {
+                        report(VerificationPhase::Cancelled(reason));
+                        return;
                     }
                 }
                 VerificationRequestState::Transitioned {
@@ -104,6 +116,7 @@ impl Verification {
                     ..
                 } => break sas,
                 VerificationRequestState::Transitioned { .. } => {
+                    let _ = self.request.cancel().await;
                     report(VerificationPhase::Cancelled(
                         "verification-cancelled-unsupported",
                     ));
@@ -123,54 +136,110 @@ impl Verification {
                 None => return,
             }
         };
-        follow_sas(sas, report).await;
+        // Our SAS can be replaced by theirs when both started: follow the new one.
+        while let Some(replacement) = self.follow_sas(&sas, &mut report).await {
+            sas = replacement;
+        }
+    }
+
+    /// Starts the emoji exchange; on failure, cancels and says why.
+    async fn start_sas(&self) -> Result<(), &'static str> {
+        match self.request.start_sas().await {
+            // Its state arrives as a change of the request.
+            Ok(Some(_)) => Ok(()),
+            // The other side offers no emoji comparison.
+            Ok(None) => {
+                let _ = self.request.cancel().await;
+                Err("verification-cancelled-unsupported")
+            }
+            Err(error) => {
+                tracing::warn!("could not start the emoji comparison: {error}");
+                let _ = self.request.cancel().await;
+                Err("verification-failed")
+            }
+        }
+    }
+
+    /// Follows one SAS to its end, or returns the SAS that replaced it.
+    async fn follow_sas(
+        &self,
+        sas: &SasVerification,
+        report: &mut impl FnMut(VerificationPhase),
+    ) -> Option<SasVerification> {
+        if !sas.we_started()
+            && let Err(error) = sas.accept().await
+        {
+            tracing::warn!("could not accept the emoji comparison: {error}");
+        }
+        let sas_changes = sas.changes().map(Event::Sas);
+        let request_changes = self.request.changes().map(Event::Request);
+        let mut events = std::pin::pin!(stream::select(sas_changes, request_changes));
+        if report_sas(sas, sas.state(), report).await {
+            return None;
+        }
+        while let Some(event) = events.next().await {
+            match event {
+                Event::Sas(state) => {
+                    if report_sas(sas, state, report).await {
+                        return None;
+                    }
+                }
+                Event::Request(VerificationRequestState::Transitioned {
+                    verification: SdkVerification::SasV1(other),
+                    ..
+                }) if other.we_started() != sas.we_started() => return Some(other),
+                Event::Request(_) => {}
+            }
+        }
+        None
     }
 }
 
-async fn follow_sas(sas: SasVerification, mut report: impl FnMut(VerificationPhase)) {
-    if !sas.we_started()
-        && let Err(error) = sas.accept().await
-    {
-        tracing::warn!("could not accept the emoji comparison: {error}");
-    }
-    let mut changes = std::pin::pin!(sas.changes());
-    let mut state = sas.state();
-    loop {
-        match state {
-            SasState::Created { .. } | SasState::Started { .. } | SasState::Accepted { .. } => {
-                report(VerificationPhase::Starting)
-            }
-            SasState::KeysExchanged { .. } => match sas.emoji() {
-                Some(emoji) => report(VerificationPhase::Compare(
-                    emoji
-                        .iter()
-                        .map(|e| SasEmoji {
-                            symbol: e.symbol.to_owned(),
-                            description: e.description.to_owned(),
-                        })
-                        .collect(),
-                )),
-                // Every client this one meets offers emoji; without them we cannot
-                // show anything to compare.
-                None => {
-                    let _ = sas.cancel().await;
-                }
-            },
-            SasState::Confirmed => report(VerificationPhase::Confirmed),
-            SasState::Done { .. } => {
-                report(VerificationPhase::Done);
-                return;
-            }
-            SasState::Cancelled(info) => {
-                report(VerificationPhase::Cancelled(cancel_reason(&info)));
-                return;
-            }
+/// How long the side that accepted a request waits for the other to start.
+const START_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+enum Event {
+    Sas(SasState),
+    Request(VerificationRequestState),
+}
+
+/// Reports one SAS state; true when the verification has ended.
+async fn report_sas(
+    sas: &SasVerification,
+    state: SasState,
+    report: &mut impl FnMut(VerificationPhase),
+) -> bool {
+    match state {
+        SasState::Created { .. } | SasState::Started { .. } | SasState::Accepted { .. } => {
+            report(VerificationPhase::Starting)
         }
-        match changes.next().await {
-            Some(next) => state = next,
-            None => return,
+        SasState::KeysExchanged { .. } => match sas.emoji() {
+            Some(emoji) => report(VerificationPhase::Compare(
+                emoji
+                    .iter()
+                    .map(|e| SasEmoji {
+                        symbol: e.symbol.to_owned(),
+                        description: e.description.to_owned(),
+                    })
+                    .collect(),
+            )),
+            // Without emoji there is nothing to show: the SAS is cancelled, which
+            // arrives as the next state.
+            None => {
+                let _ = sas.cancel().await;
+            }
+        },
+        SasState::Confirmed => report(VerificationPhase::Confirmed),
+        SasState::Done { .. } => {
+            report(VerificationPhase::Done);
+            return true;
+        }
+        SasState::Cancelled(info) => {
+            report(VerificationPhase::Cancelled(cancel_reason(&info)));
+            return true;
         }
     }
+    false
 }
 
 /// The i18n id of why a verification ended early.
@@ -185,13 +254,6 @@ fn cancel_reason(info: &matrix_sdk::encryption::verification::CancelInfo) -> &'s
         _ if info.cancelled_by_us() => "verification-cancelled-by-us",
         _ => "verification-cancelled-by-them",
     }
-}
-
-/// A verification with another person runs as events in a room. The room list asks
-/// sliding sync for one event per room, which could skip a step of the exchange:
-/// a room subscription gets every event of that room.
-async fn follow_room(room_list: &RoomListService, room_id: &matrix_sdk::ruma::RoomId) {
-    room_list.set_room_subscriptions(&[room_id]).await;
 }
 
 fn failed(action: &str, error: &dyn std::fmt::Display) -> AppError {
@@ -226,7 +288,8 @@ impl ActiveSession {
             .await
             .map_err(|e| failed("request", &e))?;
         if let Some(room_id) = request.room_id() {
-            follow_room(&self.sync_service().room_list_service(), room_id).await;
+            let followed = self.followed_rooms();
+            followed.follow(FollowPurpose::Verification, room_id).await;
         }
         Ok(Verification { request })
     }
@@ -235,7 +298,7 @@ impl ActiveSession {
     /// to this device or in a room. Requests already over are skipped.
     pub fn incoming_verifications(&self) -> impl Stream<Item = Verification> + use<> {
         let client = self.client().clone();
-        let room_list = self.sync_service().room_list_service();
+        let followed = self.followed_rooms().clone();
         let (sender, receiver) = mpsc::unbounded::<(OwnedUserId, String)>();
         let to_device = sender.clone();
         let to_device =
@@ -246,10 +309,15 @@ impl ActiveSession {
                         .unbounded_send((event.sender, event.content.transaction_id.to_string()));
                 }
             });
+        let own_user_id = client.user_id().map(ToOwned::to_owned);
         let in_room = client.add_event_handler(move |event: OriginalSyncRoomMessageEvent| {
             let sender = sender.clone();
+            let own_user_id = own_user_id.clone();
             async move {
-                if let MessageType::VerificationRequest(_) = event.content.msgtype {
+                // A request in a shared room may be meant for someone else.
+                if let MessageType::VerificationRequest(request) = event.content.msgtype
+                    && own_user_id.as_deref() == Some(&*request.to)
+                {
                     let _ = sender.unbounded_send((event.sender, event.event_id.to_string()));
                 }
             }
@@ -261,7 +329,7 @@ impl ActiveSession {
         );
         receiver.filter_map(move |(user_id, flow_id)| {
             let client = client.clone();
-            let room_list = room_list.clone();
+            let followed = followed.clone();
             let _keep = &guards;
             async move {
                 let request = client
@@ -270,7 +338,7 @@ impl ActiveSession {
                     .await?;
                 let live = !request.we_started() && !request.is_done() && !request.is_cancelled();
                 if live && let Some(room_id) = request.room_id() {
-                    follow_room(&room_list, room_id).await;
+                    followed.follow(FollowPurpose::Verification, room_id).await;
                 }
                 live.then_some(Verification { request })
             }

@@ -216,7 +216,7 @@ fn AccountPanel(info: SessionInfo) -> impl IntoView {
             <Show when=move || keys_at_risk.get()>
                 <div class="lt-account__offline" role="alert">
                     <p>{t("logout-keys-at-risk")}</p>
-                    <A href="/security" attr:class="lt-button lt-button--small">{t("recovery-set-up")}</A>
+                    <A href="/security" attr:class="lt-button lt-button--small">{t("security-open")}</A>
                     <button class="lt-button lt-button--danger" type="button"
                         on:click=move |_| sign_out(false, true)>
                         {t("logout-anyway")}

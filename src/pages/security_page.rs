@@ -81,6 +81,10 @@ fn Recovery(status: Signal<SecurityStatus>) -> impl IntoView {
                 <p>{t("recovery-off-unverified")}</p>
                 <ResetIdentity new_key />
             }.into_any(),
+            // An unverified device already shows the key form above.
+            (RecoveryStatus::Incomplete, DeviceTrust::Unverified) => view! {
+                <ResetIdentity new_key />
+            }.into_any(),
             (RecoveryStatus::Incomplete, _) => view! {
                 <p>{t("recovery-incomplete")}</p>
                 <RecoveryKeyForm />
@@ -132,7 +136,11 @@ fn ResetIdentity(new_key: RwSignal<Option<String>>) -> impl IntoView {
                 <ErrorAlert error />
                 <div class="lt-dialog__actions">
                     <button class="lt-button lt-button--danger" type="submit" disabled=busy>{t("reset-identity-confirm")}</button>
-                    <button class="lt-button lt-button--quiet" type="button" on:click=move |_| open.set(false)>{t("reset-identity-cancel")}</button>
+                    <button class="lt-button lt-button--quiet" type="button" on:click=move |_| {
+                        // No password stays in the page on a shared workstation.
+                        password.set(String::new());
+                        open.set(false);
+                    }>{t("reset-identity-cancel")}</button>
                 </div>
             </form>
         </Show>

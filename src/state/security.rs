@@ -70,9 +70,12 @@ pub struct VerificationView {
     phase: RwSignal<Option<VerificationPhase>>,
     other_user: RwSignal<String>,
     is_self: RwSignal<bool>,
+    is_incoming: RwSignal<bool>,
     pub error: RwSignal<Option<AppError>>,
     pub busy: RwSignal<bool>,
     flow: StoredValue<Option<Verification>, LocalStorage>,
+    /// A request that came in while another verification was on screen.
+    waiting: StoredValue<Option<Verification>, LocalStorage>,
     task: StoredValue<Option<AbortHandle>, LocalStorage>,
 }
 
@@ -90,9 +93,11 @@ pub fn provide_security(session: Rc<ActiveSession>) -> SecurityContext {
             phase: RwSignal::new(None),
             other_user: RwSignal::new(String::new()),
             is_self: RwSignal::new(false),
+            is_incoming: RwSignal::new(false),
             error: RwSignal::new(None),
             busy: RwSignal::new(false),
             flow: StoredValue::new_local(None),
+            waiting: StoredValue::new_local(None),
             task: StoredValue::new_local(None),
         },
     };
@@ -108,10 +113,12 @@ pub fn provide_security(session: Rc<ActiveSession>) -> SecurityContext {
     leptos::task::spawn_local_scoped_with_cancellation(async move {
         let mut incoming = std::pin::pin!(incoming);
         while let Some(verification) = incoming.next().await {
-            // One at a time: a second request while one is shown waits for the
-            // person to finish; the other side times out if it is never answered.
+            // One at a time: a request arriving while another verification is on
+            // screen is shown when the person closes that one.
             if context.verification.phase.get_untracked().is_none() {
                 context.verification.follow(verification);
+            } else {
+                context.verification.waiting.set_value(Some(verification));
             }
         }
     });
@@ -141,7 +148,10 @@ pub fn use_identity_warnings(session: Rc<ActiveSession>, room_id: String) -> Ide
         };
         let mut stream = std::pin::pin!(stream);
         while let Some(list) = stream.next().await {
-            warnings.list.set(list);
+            // Setting re-renders the alerts, which screen readers announce again.
+            if warnings.list.with_untracked(|current| *current != list) {
+                warnings.list.set(list);
+            }
         }
     });
     warnings
@@ -201,13 +211,22 @@ impl VerificationView {
         self.is_self.into()
     }
 
+    /// Whether the other side asked (else we did).
+    pub fn is_incoming(&self) -> Signal<bool> {
+        self.is_incoming.into()
+    }
+
     /// Asks the person's other devices to verify this one.
     pub fn start_self(&self) {
+        self.other_user.set(String::new());
+        self.is_self.set(true);
         self.start(|session| async move { session.verify_this_device().await });
     }
 
     /// Asks `user_id` to verify each other.
     pub fn start_with_user(&self, user_id: String) {
+        self.other_user.set(user_id.clone());
+        self.is_self.set(false);
         self.start(|session| async move { session.verify_user(&user_id).await });
     }
 
@@ -225,11 +244,16 @@ impl VerificationView {
         let view = *self;
         view.busy.set(true);
         view.error.set(None);
+        view.is_incoming.set(false);
         view.phase.set(Some(VerificationPhase::Waiting));
         spawn_local(async move {
             let result = request.await;
             view.busy.set(false);
             match result {
+                // Closed while the request was being made: take it back.
+                Ok(verification) if view.phase.get_untracked().is_none() => {
+                    let _ = verification.cancel().await;
+                }
                 Ok(verification) => view.follow(verification),
                 Err(error) => {
                     view.phase.set(None);
@@ -245,6 +269,7 @@ impl VerificationView {
         let view = *self;
         view.other_user.set(verification.other_user());
         view.is_self.set(verification.is_self_verification());
+        view.is_incoming.set(verification.is_incoming());
         view.flow.set_value(Some(verification.clone()));
         let (run, abort) = abortable(async move {
             verification
@@ -318,6 +343,12 @@ impl VerificationView {
         self.flow.set_value(None);
         self.error.set(None);
         self.phase.set(None);
+        if let Some(next) = self.waiting.try_get_value().flatten() {
+            self.waiting.set_value(None);
+            if next.is_live() {
+                self.follow(next);
+            }
+        }
     }
 }
 
