@@ -435,3 +435,60 @@ async fn devices_are_listed_renamed_and_signed_out() -> anyhow::Result<()> {
         .await?;
     app.finish().await
 }
+
+/// Confirms a new recovery key shown on the security page; returns it.
+async fn confirm_new_key(browser: &Browser, old: &str) -> anyhow::Result<String> {
+    let key = browser
+        .wait_for_texts(".lt-recovery-key__value", "a new recovery key shown", |t| {
+            t.iter().any(|k| !k.is_empty() && k != old)
+        })
+        .await?
+        .join("");
+    browser
+        .fill("Type or paste your recovery key", &key)
+        .await?;
+    browser.click("button", "I saved my key").await?;
+    browser.wait_for_text("status", "Recovery is on").await?;
+    Ok(key)
+}
+
+#[tokio::test]
+async fn recovery_key_is_changed_and_encryption_reset_with_the_password() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let me = app.user("me").await?;
+    app.sign_in(&me).await?;
+    let first = set_up_recovery(&app.browser).await?;
+
+    app.browser.click("button", "Change recovery key").await?;
+    let second = confirm_new_key(&app.browser, &first).await?;
+    let phone = CryptoPeer::login(&app.env.synapse_url, &me.localpart, &me.password).await?;
+    anyhow::ensure!(
+        phone.recover(&first).await.is_err(),
+        "the old recovery key still opens secret storage"
+    );
+    phone.recover(&second).await?;
+
+    // Lost key: start over. A wrong password leaves it unfinished, and says so.
+    app.browser.click("button", "Reset encryption").await?;
+    app.browser
+        .wait_for_text("alert", "everyone who verified you")
+        .await?;
+    app.browser.fill("Password", "not the password").await?;
+    app.browser.click("button", "Reset encryption").await?;
+    app.browser
+        .wait_for_text("alert", "reset is not finished")
+        .await?;
+    app.browser.fill("Password", &me.password).await?;
+    app.browser.click("button", "Reset encryption").await?;
+    let third = confirm_new_key(&app.browser, &second).await?;
+    app.browser
+        .wait_for_text("status", "This device is verified: it can read")
+        .await?;
+    let laptop = CryptoPeer::login(&app.env.synapse_url, &me.localpart, &me.password).await?;
+    anyhow::ensure!(
+        laptop.recover(&second).await.is_err(),
+        "the key from before the reset still opens secret storage"
+    );
+    laptop.recover(&third).await?;
+    app.finish().await
+}

@@ -85,12 +85,20 @@ impl Fixture {
 
     async fn wait_for_message(&self, text: &str) -> anyhow::Result<()> {
         let what = format!("message {text:?} shown");
-        self.browser
+        let shown = self
+            .browser
             .wait_for_texts(".lt-event__text", &what, |texts| {
                 texts.iter().any(|t| t.trim() == text)
             })
-            .await
-            .map(|_| ())
+            .await;
+        if let Err(error) = shown {
+            // What the page and its console said, to tell a lost keystroke, a stuck
+            // timeline and a dead app apart.
+            let body = self.browser.body_text().await.unwrap_or_default();
+            let console = self.browser.console_errors().await.unwrap_or_default();
+            anyhow::bail!("{error}\npage:\n{body}\nconsole: {console:#?}");
+        }
+        Ok(())
     }
 
     async fn finish(self) -> anyhow::Result<()> {

@@ -71,7 +71,6 @@ fn Recovery(status: Signal<SecurityStatus>) -> impl IntoView {
             (RecoveryStatus::Enabled, _) => view! {
                 <p role="status">{t("recovery-on")}</p>
                 <button class="lt-button" type="button" disabled=busy on:click=change>{t("recovery-change-key")}</button>
-                <ResetIdentity new_key />
             }.into_any(),
             (RecoveryStatus::Disabled, DeviceTrust::Verified) => view! {
                 <p>{t("recovery-off")}</p>
@@ -79,25 +78,23 @@ fn Recovery(status: Signal<SecurityStatus>) -> impl IntoView {
             }.into_any(),
             (RecoveryStatus::Disabled, _) => view! {
                 <p>{t("recovery-off-unverified")}</p>
-                <ResetIdentity new_key />
             }.into_any(),
             // An unverified device already shows the key form above.
-            (RecoveryStatus::Incomplete, DeviceTrust::Unverified) => view! {
-                <ResetIdentity new_key />
-            }.into_any(),
+            (RecoveryStatus::Incomplete, DeviceTrust::Unverified) => ().into_any(),
             (RecoveryStatus::Incomplete, _) => view! {
                 <p>{t("recovery-incomplete")}</p>
                 <RecoveryKeyForm />
-                <ResetIdentity new_key />
             }.into_any(),
             (RecoveryStatus::Unknown, _) => view! { <p role="status">{t("security-checking")}</p> }.into_any(),
         }
     };
     view! {
         <h3>{t("recovery-title")}</h3>
+        // The reset form stays put while the status changes under it (a reset that
+        // failed half way turns recovery off, and its error must stay readable).
         {move || match new_key.get() {
             Some(key) => view! { <RecoveryKeyView key on_saved /> }.into_any(),
-            None => current.into_any(),
+            None => view! { {current} <ResetIdentity new_key /> }.into_any(),
         }}
         <Show when=move || busy.get()><p role="status">{t("recovery-working")}</p></Show>
         <ErrorAlert error />
