@@ -307,13 +307,7 @@ impl CryptoPeer {
     /// Asks `user_id` to verify: for another user in a direct chat (created if there
     /// is none, as the SDK does); for our own user, to all its other devices.
     pub async fn request_verification(&self, user_id: &str) -> anyhow::Result<()> {
-        let user = UserId::parse(user_id)?;
-        let identity = self
-            .client
-            .encryption()
-            .request_user_identity(&user)
-            .await?
-            .with_context(|| format!("{user} has no cross-signing identity"))?;
+        let identity = self.identity_of(user_id).await?;
         let request = identity.request_verification().await?;
         *self.flow() = Flow {
             request: Some(request),
@@ -453,16 +447,23 @@ impl CryptoPeer {
         Ok(())
     }
 
-    /// Whether the peer trusts `user_id`'s cross-signing identity (signed by its own
-    /// user-signing key, e.g. after a verification), fetched fresh from the server.
-    pub async fn is_user_verified(&self, user_id: &str) -> anyhow::Result<bool> {
+    /// `user_id`'s cross-signing identity, fetched fresh from the server.
+    async fn identity_of(
+        &self,
+        user_id: &str,
+    ) -> anyhow::Result<matrix_sdk::encryption::identities::UserIdentity> {
         let user = UserId::parse(user_id)?;
-        let identity = self
-            .client
+        self.client
             .encryption()
             .request_user_identity(&user)
             .await?
-            .with_context(|| format!("{user} has no cross-signing identity"))?;
+            .with_context(|| format!("{user} has no cross-signing identity"))
+    }
+
+    /// Whether the peer trusts `user_id`'s cross-signing identity (signed by its own
+    /// user-signing key, e.g. after a verification), fetched fresh from the server.
+    pub async fn is_user_verified(&self, user_id: &str) -> anyhow::Result<bool> {
+        let identity = self.identity_of(user_id).await?;
         Ok(identity.is_verified())
     }
 

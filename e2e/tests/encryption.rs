@@ -7,6 +7,46 @@ use lattice_e2e::crypto_peer::CryptoPeer;
 use lattice_e2e::fixture::{App, AppOptions};
 use lattice_e2e::synapse::TestUser;
 
+/// Me signed in in the browser, and another person (a `CryptoPeer`) on the same server.
+struct Scene {
+    app: App,
+    me: TestUser,
+    other: TestUser,
+    peer: CryptoPeer,
+}
+
+impl Scene {
+    async fn start() -> anyhow::Result<Self> {
+        let app = App::start(AppOptions::default()).await?;
+        let me = app.user("me").await?;
+        let other = app.user("peer").await?;
+        let peer =
+            CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
+        app.sign_in(&me).await?;
+        Ok(Self {
+            app,
+            me,
+            other,
+            peer,
+        })
+    }
+}
+
+/// An encrypted room `peer` made and `me` accepted: open in the browser, and our
+/// membership seen by the peer. Returns its ID.
+async fn shared_room(
+    app: &App,
+    peer: &CryptoPeer,
+    me: &TestUser,
+    name: &str,
+) -> anyhow::Result<String> {
+    let room_id = peer.create_encrypted_room(name, &[&me.user_id]).await?;
+    app.browser.click("button", "Accept").await?;
+    open_room(&app.browser, name).await?;
+    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    Ok(room_id)
+}
+
 /// Signs `user` in on `browser` (the app's login page at `origin`).
 async fn sign_in(browser: &Browser, origin: &str, user: &TestUser) -> anyhow::Result<()> {
     browser.goto(&format!("{origin}/login")).await?;
@@ -107,11 +147,7 @@ async fn device_id(browser: &Browser) -> anyhow::Result<String> {
 
 #[tokio::test]
 async fn encrypted_messages_flow_both_ways_with_another_client() -> anyhow::Result<()> {
-    let app = App::start(AppOptions::default()).await?;
-    let me = app.user("me").await?;
-    let other = app.user("peer").await?;
-    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
-    app.sign_in(&me).await?;
+    let Scene { app, me, peer, .. } = Scene::start().await?;
     let room_id = peer
         .create_encrypted_room("Secret plans", &[&me.user_id])
         .await?;
@@ -135,20 +171,11 @@ async fn encrypted_messages_flow_both_ways_with_another_client() -> anyhow::Resu
 
 #[tokio::test]
 async fn recovery_key_restores_history_in_a_new_browser() -> anyhow::Result<()> {
-    let app = App::start(AppOptions::default()).await?;
-    let me = app.user("me").await?;
-    let other = app.user("peer").await?;
-    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
-    app.sign_in(&me).await?;
+    let Scene { app, me, peer, .. } = Scene::start().await?;
     let key = set_up_recovery(&app.browser).await?;
 
     // History in an encrypted room, read (and so backed up) by the first browser.
-    let room_id = peer
-        .create_encrypted_room("Archive", &[&me.user_id])
-        .await?;
-    app.browser.click("button", "Accept").await?;
-    open_room(&app.browser, "Archive").await?;
-    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    let room_id = shared_room(&app, &peer, &me, "Archive").await?;
     peer.send_text(&room_id, "minutes of the first meeting")
         .await?;
     wait_for_message(&app.browser, "minutes of the first meeting").await?;
@@ -200,18 +227,9 @@ async fn recovery_key_restores_history_in_a_new_browser() -> anyhow::Result<()> 
 
 #[tokio::test]
 async fn another_device_verifies_a_new_browser_which_then_reads_history() -> anyhow::Result<()> {
-    let app = App::start(AppOptions::default()).await?;
-    let me = app.user("me").await?;
-    let other = app.user("peer").await?;
-    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
-    app.sign_in(&me).await?;
+    let Scene { app, me, peer, .. } = Scene::start().await?;
     let key = set_up_recovery(&app.browser).await?;
-    let room_id = peer
-        .create_encrypted_room("Handover", &[&me.user_id])
-        .await?;
-    app.browser.click("button", "Accept").await?;
-    open_room(&app.browser, "Handover").await?;
-    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    let room_id = shared_room(&app, &peer, &me, "Handover").await?;
     peer.send_text(&room_id, "notes for the next shift").await?;
     wait_for_message(&app.browser, "notes for the next shift").await?;
     // My phone, already set up, is the device that confirms the new browser.
@@ -254,17 +272,13 @@ async fn another_device_verifies_a_new_browser_which_then_reads_history() -> any
 
 #[tokio::test]
 async fn emoji_verification_started_from_the_member_list() -> anyhow::Result<()> {
-    let app = App::start(AppOptions::default()).await?;
-    let me = app.user("me").await?;
-    let other = app.user("peer").await?;
-    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
-    app.sign_in(&me).await?;
-    let room_id = peer
-        .create_encrypted_room("Verify me", &[&me.user_id])
-        .await?;
-    app.browser.click("button", "Accept").await?;
-    open_room(&app.browser, "Verify me").await?;
-    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    let Scene {
+        app,
+        me,
+        other,
+        peer,
+    } = Scene::start().await?;
+    shared_room(&app, &peer, &me, "Verify me").await?;
     // The peer must know our device, or its SDK drops our request.
     peer.wait_for_device(&me.user_id, &device_id(&app.browser).await?)
         .await?;
@@ -312,11 +326,12 @@ async fn emoji_verification_started_from_the_member_list() -> anyhow::Result<()>
 
 #[tokio::test]
 async fn emoji_verification_requested_by_the_other_person() -> anyhow::Result<()> {
-    let app = App::start(AppOptions::default()).await?;
-    let me = app.user("me").await?;
-    let other = app.user("peer").await?;
-    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
-    app.sign_in(&me).await?;
+    let Scene {
+        app,
+        me,
+        other,
+        peer,
+    } = Scene::start().await?;
     // A request to another person travels in a direct chat between them.
     let room_id = peer.create_encrypted_dm(&me.user_id).await?;
     app.browser.click("button", "Accept").await?;
@@ -348,15 +363,13 @@ async fn emoji_verification_requested_by_the_other_person() -> anyhow::Result<()
 
 #[tokio::test]
 async fn identity_reset_by_the_other_person_raises_a_warning() -> anyhow::Result<()> {
-    let app = App::start(AppOptions::default()).await?;
-    let me = app.user("me").await?;
-    let other = app.user("peer").await?;
-    let peer = CryptoPeer::login(&app.env.synapse_url, &other.localpart, &other.password).await?;
-    app.sign_in(&me).await?;
-    let room_id = peer.create_encrypted_room("Trust", &[&me.user_id]).await?;
-    app.browser.click("button", "Accept").await?;
-    open_room(&app.browser, "Trust").await?;
-    peer.wait_until_joined(&room_id, &me.user_id).await?;
+    let Scene {
+        app,
+        me,
+        other,
+        peer,
+    } = Scene::start().await?;
+    let room_id = shared_room(&app, &peer, &me, "Trust").await?;
     // Both sides know each other's identity once a message went through.
     peer.send_text(&room_id, "before the reset").await?;
     wait_for_message(&app.browser, "before the reset").await?;
