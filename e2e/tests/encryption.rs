@@ -64,10 +64,7 @@ async fn open_room(browser: &Browser, name: &str) -> anyhow::Result<()> {
 }
 
 async fn send(browser: &Browser, text: &str) -> anyhow::Result<()> {
-    let composer = browser.by_role("textbox", "Message to").await?;
-    composer.send_keys(text).await?;
-    composer.send_keys(lattice_e2e::browser::ENTER).await?;
-    Ok(())
+    browser.send_message(text).await
 }
 
 async fn wait_for_message(browser: &Browser, text: &str) -> anyhow::Result<()> {

@@ -77,10 +77,7 @@ impl Fixture {
     }
 
     async fn send(&self, text: &str) -> anyhow::Result<()> {
-        let composer = self.browser.by_role("textbox", "Message to").await?;
-        composer.send_keys(text).await?;
-        composer.send_keys("\u{E007}").await?; // Enter
-        Ok(())
+        self.browser.send_message(text).await
     }
 
     async fn wait_for_message(&self, text: &str) -> anyhow::Result<()> {
