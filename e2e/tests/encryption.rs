@@ -109,7 +109,7 @@ async fn set_up_recovery(browser: &Browser) -> anyhow::Result<String> {
 }
 
 /// Signs out with every key backed up. The app warns while keys still wait for upload
-/// (it gives the upload five seconds); then the person tries again a little later.
+/// (it gives the upload five seconds); then the person tries again.
 async fn sign_out(browser: &Browser) -> anyhow::Result<()> {
     for _ in 0..6 {
         browser.click("button", "Sign out").await?;
@@ -127,7 +127,7 @@ async fn sign_out(browser: &Browser) -> anyhow::Result<()> {
             }
             tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
-        tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+        // Trying again gives the upload another five seconds in the app.
     }
     anyhow::bail!("the keys were never all backed up: signing out kept warning")
 }

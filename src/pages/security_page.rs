@@ -48,22 +48,23 @@ fn Recovery(status: Signal<SecurityStatus>) -> impl IntoView {
     let new_key = use_security().new_recovery_key;
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None);
-    let set_up = move |_| {
+    // Setting up and changing both end in a new key to show.
+    let new_key_from = move |change: bool| {
         run_action(
-            |session| async move { session.enable_recovery().await },
+            move |session| async move {
+                if change {
+                    session.change_recovery_key().await
+                } else {
+                    session.enable_recovery().await
+                }
+            },
             busy,
             error,
             move |key| new_key.set(Some(key)),
         );
     };
-    let change = move |_| {
-        run_action(
-            |session| async move { session.change_recovery_key().await },
-            busy,
-            error,
-            move |key| new_key.set(Some(key)),
-        );
-    };
+    let set_up = move |_| new_key_from(false);
+    let change = move |_| new_key_from(true);
     let on_saved = Callback::new(move |()| new_key.set(None));
     let current = move || {
         let status = status.get();
