@@ -99,7 +99,6 @@ event-utd = Diese Nachricht kann nicht entschlüsselt werden.
 event-unsupported = Nicht unterstütztes Ereignis ({ $event_type })
 reply-loading = Ursprüngliche Nachricht wird geladen…
 reactions-label = Reaktionen
-reaction-count = { $key }: { $count }
 thread-replies = { $count ->
     [one] { $count } Antwort
    *[other] { $count } Antworten
@@ -139,7 +138,7 @@ send-cancel = Abbrechen
 ## Composer
 composer-label = Nachricht an { $room }
 composer-placeholder = Nachricht schreiben…
-composer-hint = Eingabetaste sendet, Umschalt+Eingabetaste fügt einen Zeilenumbruch ein. Markdown wird unterstützt.
+composer-hint = Eingabe sendet, Umschalt+Eingabe beginnt eine neue Zeile. Markdown wird unterstützt. Mit @ erwähnen Sie jemanden, mit /me beschreiben Sie eine Handlung. Pfeil nach oben bearbeitet Ihre letzte Nachricht; Escape bricht eine Antwort oder Bearbeitung ab.
 composer-send = Senden
 
 ## Dialogs
@@ -316,3 +315,91 @@ verification-failed = Die Verifizierung konnte nicht fortgesetzt werden. Es wurd
 verification-done-other-device = Ihr anderes Gerät ist verifiziert. Dieses Gerät sendet ihm die Schlüssel zu Ihrem Nachrichtenverlauf.
 error-backup-exists = Eine andere App hat für Ihr Konto eine Schlüsselsicherung angelegt, die Lattice nicht übernehmen kann. Geben Sie Ihren Wiederherstellungsschlüssel ein, falls Sie einen haben; andernfalls setzen Sie die Verschlüsselung zurück, um eine neue Sicherung anzulegen.
 error-reset-not-finished = Dieses Passwort stimmt nicht, daher ist das Zurücksetzen nicht abgeschlossen. Ihre alte Schlüsselsicherung ist bereits ausgeschaltet: Geben Sie Ihr Passwort erneut ein, um das Zurücksetzen abzuschließen.
+# Erweiterter Verlauf: Nachrichtenaktionen, Reaktionen, Antworten, Bearbeitungen, Löschungen, Medien.
+actions-label = Aktionen für die Nachricht von { $sender }
+action-reply = { $sender } antworten
+action-reply-short = Antworten
+action-edit = Ihre Nachricht bearbeiten
+action-edit-short = Bearbeiten
+action-delete = Nachricht von { $sender } löschen
+action-delete-short = Löschen
+action-copy-link = Link zu dieser Nachricht kopieren
+action-copy-link-short = Link
+action-source = Quelltext dieser Nachricht anzeigen
+action-source-short = Quelltext
+action-react-more = Weitere Reaktionen
+action-react-more-short = Reagieren…
+react-with = Mit { $key } reagieren
+react-with-named = Mit { $key } reagieren ({ $name })
+react-title = Reaktion hinzufügen
+react-search = Emoji suchen
+react-results = Emoji
+reaction-who = { $key } von { $names }
+reply-jump = Antwort an { $sender }: ursprüngliche Nachricht zeigen
+read-by = Gelesen von { $names }
+edit-history-open = Bearbeitet: frühere Fassungen zeigen
+edit-history-title = Bearbeitungsverlauf
+delete-title = Nachricht löschen
+delete-explain = Die Nachricht wird für alle im Raum entfernt. Das lässt sich nicht rückgängig machen.
+delete-reason = Grund (optional)
+delete-confirm = Löschen
+source-title = Quelltext der Nachricht
+source-unavailable = Der Quelltext dieser Nachricht ist nicht verfügbar.
+spoiler = Spoiler: anzeigen
+spoiler-reason = Spoiler ({ $reason }): anzeigen
+image-open = Bild { $name } in voller Größe öffnen
+media-loading = Wird geladen…
+file-save = { $name } speichern
+file-save-short = Speichern
+upload-progress = Fortschritt des Hochladens
+upload-cancel = Hochladen abbrechen
+composer-attach = Dateien anhängen
+composer-attach-short = Anhängen
+composer-replying = Antwort an { $sender }
+composer-editing = Ihre Nachricht wird bearbeitet
+composer-mode-cancel = Abbrechen
+composer-save = Speichern
+mention-list = Personen zum Erwähnen
+typing-one = { $name } schreibt…
+typing-two = { $first } und { $second } schreiben…
+typing-many = { $count ->
+    [one] { $name } und eine weitere Person schreiben…
+   *[other] { $name } und { $count } weitere schreiben…
+}
+state-room-avatar = { $sender } hat das Raumbild geändert
+state-pins = { $sender } hat die angehefteten Nachrichten geändert
+state-server-acl = { $sender } hat geändert, welche Server teilnehmen dürfen
+state-tombstone = { $sender } hat diesen Raum aktualisiert; das Gespräch geht in einem neuen Raum weiter
+state-alias = { $sender } hat die Hauptadresse des Raums auf { $alias } gesetzt
+state-alias-removed = { $sender } hat die Hauptadresse des Raums entfernt
+state-join-public = { $sender } hat den Raum öffentlich gemacht: alle können beitreten
+state-join-invite = { $sender } hat den Raum auf Einladungen beschränkt
+state-join-knock = { $sender } erlaubt Beitrittsanfragen
+state-join-restricted = { $sender } erlaubt Mitgliedern eines Bereichs den Beitritt
+state-join-other = { $sender } hat geändert, wer beitreten kann
+state-history-world = { $sender } hat den Verlauf für alle lesbar gemacht
+state-history-shared = { $sender } hat den Verlauf für alle Mitglieder sichtbar gemacht
+state-history-invited = { $sender } hat den Verlauf für Mitglieder ab ihrer Einladung sichtbar gemacht
+state-history-joined = { $sender } hat den Verlauf für Mitglieder ab ihrem Beitritt sichtbar gemacht
+state-history-other = { $sender } hat geändert, wer den Verlauf lesen kann
+state-guests-allowed = { $sender } hat Gäste zugelassen
+state-guests-forbidden = { $sender } hat Gäste ausgeschlossen
+state-power-levels = { $sender } hat die Berechtigungen im Raum geändert
+state-power-levels-users = { $sender } hat Berechtigungsstufen geändert: { $changes }
+error-message-not-found = Diese Nachricht ist nicht mehr in diesem Raum.
+error-message-action = Das hat nicht geklappt. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+error-unknown-command = { $command } ist kein Befehl, den Lattice kennt; es wurde nichts gesendet. Um Text mit einem Schrägstrich zu beginnen, schreiben Sie // an den Anfang.
+error-file-too-large = Diese Datei ist { $size } groß; der Server nimmt höchstens { $max } an. Es wurde nichts hochgeladen.
+error-file-unreadable = Der Browser konnte { $name } nicht lesen. Es wurde nichts gesendet.
+error-media-unavailable = Diese Datei konnte nicht geladen werden.
+changes-created = { $sender } hat den Raum erstellt und eingerichtet ({ $count } Änderungen)
+changes-by = { $sender } hat { $count } Änderungen am Raum vorgenommen
+changes-many = { $count } Änderungen am Raum
+thread-label = Thread
+thread-close = Thread schließen
+thread-open = { $count ->
+    [one] Thread öffnen (1 Antwort)
+   *[other] Thread öffnen ({ $count } Antworten)
+}
+action-thread = { $sender } in einem Thread antworten
+action-thread-short = Thread

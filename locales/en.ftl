@@ -97,7 +97,6 @@ event-utd = Unable to decrypt this message.
 event-unsupported = Unsupported event ({ $event_type })
 reply-loading = Loading the replied-to message…
 reactions-label = Reactions
-reaction-count = { $key }: { $count }
 thread-replies = { $count ->
     [one] 1 reply
    *[other] { $count } replies
@@ -137,7 +136,7 @@ send-cancel = Cancel
 ## Composer
 composer-label = Message to { $room }
 composer-placeholder = Write a message…
-composer-hint = Enter sends, Shift+Enter starts a new line. Markdown is supported.
+composer-hint = Enter sends, Shift+Enter starts a new line. Markdown is supported. Type @ to mention someone, /me for an action. Up edits your last message; Escape cancels a reply or edit.
 composer-send = Send
 
 ## Dialogs
@@ -314,3 +313,91 @@ verification-failed = The verification could not go on. Nothing was changed; try
 verification-done-other-device = Your other device is verified. This device sends it the keys to your message history.
 error-backup-exists = Another app made a key backup for your account that Lattice can't take over. Enter your recovery key if you have one; otherwise reset encryption to start a new backup.
 error-reset-not-finished = That password is not right, so the reset is not finished. Your old key backup is already switched off: enter your password again to finish the reset.
+# Rich timeline: message actions, reactions, replies, edits, deletes, media.
+actions-label = Actions for { $sender }'s message
+action-reply = Reply to { $sender }
+action-reply-short = Reply
+action-edit = Edit your message
+action-edit-short = Edit
+action-delete = Delete { $sender }'s message
+action-delete-short = Delete
+action-copy-link = Copy a link to this message
+action-copy-link-short = Link
+action-source = View this message's source
+action-source-short = Source
+action-react-more = More reactions
+action-react-more-short = React…
+react-with = React with { $key }
+react-with-named = React with { $key } ({ $name })
+react-title = Add a reaction
+react-search = Search emoji
+react-results = Emoji
+reaction-who = { $key } from { $names }
+reply-jump = Reply to { $sender }: show the original message
+read-by = Read by { $names }
+edit-history-open = Edited: show earlier versions
+edit-history-title = Edit history
+delete-title = Delete message
+delete-explain = The message is removed for everyone in the room. This cannot be undone.
+delete-reason = Reason (optional)
+delete-confirm = Delete
+source-title = Message source
+source-unavailable = The source of this message is not available.
+spoiler = Spoiler: show
+spoiler-reason = Spoiler ({ $reason }): show
+image-open = Open the picture { $name } at full size
+media-loading = Loading…
+file-save = Save { $name }
+file-save-short = Save
+upload-progress = Upload progress
+upload-cancel = Cancel upload
+composer-attach = Attach files
+composer-attach-short = Attach
+composer-replying = Replying to { $sender }
+composer-editing = Editing your message
+composer-mode-cancel = Cancel
+composer-save = Save
+mention-list = People to mention
+typing-one = { $name } is typing…
+typing-two = { $first } and { $second } are typing…
+typing-many = { $count ->
+    [one] { $name } and one other are typing…
+   *[other] { $name } and { $count } others are typing…
+}
+state-room-avatar = { $sender } changed the room picture
+state-pins = { $sender } changed the pinned messages
+state-server-acl = { $sender } changed which servers may take part
+state-tombstone = { $sender } upgraded this room; the conversation continues in a new room
+state-alias = { $sender } set the room's main address to { $alias }
+state-alias-removed = { $sender } removed the room's main address
+state-join-public = { $sender } made the room public: anyone can join
+state-join-invite = { $sender } made the room invite only
+state-join-knock = { $sender } let people ask to join
+state-join-restricted = { $sender } let members of a space join
+state-join-other = { $sender } changed who can join
+state-history-world = { $sender } made the history readable by anyone
+state-history-shared = { $sender } made the history visible to all members
+state-history-invited = { $sender } made the history visible to members from their invitation on
+state-history-joined = { $sender } made the history visible to members from when they joined
+state-history-other = { $sender } changed who can read the history
+state-guests-allowed = { $sender } let guests join
+state-guests-forbidden = { $sender } stopped guests from joining
+state-power-levels = { $sender } changed the room's permissions
+state-power-levels-users = { $sender } changed power levels: { $changes }
+error-message-not-found = That message is not in this room any more.
+error-message-action = That did not work. Check your connection and try again.
+error-unknown-command = { $command } is not a command Lattice knows, so nothing was sent. To send text starting with a slash, begin it with //.
+error-file-too-large = This file is { $size }; the server accepts files up to { $max }. Nothing was uploaded.
+error-file-unreadable = The browser could not read { $name }. Nothing was sent.
+error-media-unavailable = This file could not be loaded.
+changes-created = { $sender } created and configured the room ({ $count } changes)
+changes-by = { $sender } made { $count } changes to the room
+changes-many = { $count } changes to the room
+thread-label = Thread
+thread-close = Close thread
+thread-open = { $count ->
+    [one] Open the thread (1 reply)
+   *[other] Open the thread ({ $count } replies)
+}
+action-thread = Reply to { $sender } in a thread
+action-thread-short = Thread

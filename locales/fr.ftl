@@ -99,7 +99,6 @@ event-utd = Impossible de déchiffrer ce message.
 event-unsupported = Événement non pris en charge ({ $event_type })
 reply-loading = Chargement du message d’origine…
 reactions-label = Réactions
-reaction-count = { $key } : { $count }
 thread-replies = { $count ->
     [one] { $count } réponse
    *[other] { $count } réponses
@@ -139,7 +138,7 @@ send-cancel = Annuler
 ## Composer
 composer-label = Message dans { $room }
 composer-placeholder = Écrivez un message…
-composer-hint = Entrée pour envoyer, Maj+Entrée pour aller à la ligne. Le Markdown est pris en charge.
+composer-hint = Entrée envoie, Maj+Entrée passe à la ligne. Le Markdown est pris en charge. Tapez @ pour mentionner quelqu’un, /me pour une action. Flèche haut modifie votre dernier message ; Échap annule une réponse ou une modification.
 composer-send = Envoyer
 
 ## Dialogs
@@ -316,3 +315,91 @@ verification-failed = La vérification n’a pas pu continuer. Rien n’a été 
 verification-done-other-device = Votre autre appareil est vérifié. Cet appareil lui envoie les clés de l’historique de vos messages.
 error-backup-exists = Une autre application a créé pour votre compte une sauvegarde des clés que Lattice ne peut pas reprendre. Saisissez votre clé de récupération si vous en avez une ; sinon, réinitialisez le chiffrement pour créer une nouvelle sauvegarde.
 error-reset-not-finished = Ce mot de passe n’est pas le bon : la réinitialisation n’est pas terminée. Votre ancienne sauvegarde des clés est déjà désactivée : saisissez à nouveau votre mot de passe pour terminer.
+# Fil enrichi : actions sur les messages, réactions, réponses, modifications, suppressions, médias.
+actions-label = Actions sur le message de { $sender }
+action-reply = Répondre à { $sender }
+action-reply-short = Répondre
+action-edit = Modifier votre message
+action-edit-short = Modifier
+action-delete = Supprimer le message de { $sender }
+action-delete-short = Supprimer
+action-copy-link = Copier un lien vers ce message
+action-copy-link-short = Lien
+action-source = Voir la source de ce message
+action-source-short = Source
+action-react-more = Plus de réactions
+action-react-more-short = Réagir…
+react-with = Réagir avec { $key }
+react-with-named = Réagir avec { $key } ({ $name })
+react-title = Ajouter une réaction
+react-search = Chercher un emoji
+react-results = Emoji
+reaction-who = { $key } de { $names }
+reply-jump = Réponse à { $sender } : afficher le message d’origine
+read-by = Lu par { $names }
+edit-history-open = Modifié : voir les versions précédentes
+edit-history-title = Historique des modifications
+delete-title = Supprimer le message
+delete-explain = Le message est retiré pour tout le monde dans le salon. C’est définitif.
+delete-reason = Motif (facultatif)
+delete-confirm = Supprimer
+source-title = Source du message
+source-unavailable = La source de ce message n’est pas disponible.
+spoiler = Divulgâcheur : afficher
+spoiler-reason = Divulgâcheur ({ $reason }) : afficher
+image-open = Ouvrir l’image { $name } en taille réelle
+media-loading = Chargement…
+file-save = Enregistrer { $name }
+file-save-short = Enregistrer
+upload-progress = Progression de l’envoi
+upload-cancel = Annuler l’envoi
+composer-attach = Joindre des fichiers
+composer-attach-short = Joindre
+composer-replying = Réponse à { $sender }
+composer-editing = Modification de votre message
+composer-mode-cancel = Annuler
+composer-save = Enregistrer
+mention-list = Personnes à mentionner
+typing-one = { $name } écrit…
+typing-two = { $first } et { $second } écrivent…
+typing-many = { $count ->
+    [one] { $name } et une autre personne écrivent…
+   *[other] { $name } et { $count } autres personnes écrivent…
+}
+state-room-avatar = { $sender } a changé l’image du salon
+state-pins = { $sender } a changé les messages épinglés
+state-server-acl = { $sender } a changé les serveurs autorisés à participer
+state-tombstone = { $sender } a mis à niveau ce salon ; la conversation continue dans un nouveau salon
+state-alias = { $sender } a défini l’adresse principale du salon : { $alias }
+state-alias-removed = { $sender } a retiré l’adresse principale du salon
+state-join-public = { $sender } a rendu le salon public : tout le monde peut le rejoindre
+state-join-invite = { $sender } a réservé le salon aux invités
+state-join-knock = { $sender } permet de demander à rejoindre
+state-join-restricted = { $sender } permet aux membres d’un espace de rejoindre
+state-join-other = { $sender } a changé qui peut rejoindre
+state-history-world = { $sender } a rendu l’historique lisible par tous
+state-history-shared = { $sender } a rendu l’historique visible à tous les membres
+state-history-invited = { $sender } a rendu l’historique visible aux membres depuis leur invitation
+state-history-joined = { $sender } a rendu l’historique visible aux membres depuis leur arrivée
+state-history-other = { $sender } a changé qui peut lire l’historique
+state-guests-allowed = { $sender } a autorisé les invités
+state-guests-forbidden = { $sender } a interdit les invités
+state-power-levels = { $sender } a changé les permissions du salon
+state-power-levels-users = { $sender } a changé les niveaux de pouvoir : { $changes }
+error-message-not-found = Ce message n’est plus dans ce salon.
+error-message-action = Cela n’a pas fonctionné. Vérifiez votre connexion et réessayez.
+error-unknown-command = { $command } n’est pas une commande connue de Lattice ; rien n’a été envoyé. Pour envoyer un texte commençant par une barre oblique, commencez-le par //.
+error-file-too-large = Ce fichier fait { $size } ; le serveur accepte au plus { $max }. Rien n’a été envoyé.
+error-file-unreadable = Le navigateur n’a pas pu lire { $name }. Rien n’a été envoyé.
+error-media-unavailable = Ce fichier n’a pas pu être chargé.
+changes-created = { $sender } a créé et configuré le salon ({ $count } modifications)
+changes-by = { $sender } a fait { $count } modifications du salon
+changes-many = { $count } modifications du salon
+thread-label = Fil de discussion
+thread-close = Fermer le fil
+thread-open = { $count ->
+    [one] Ouvrir le fil (1 réponse)
+   *[other] Ouvrir le fil ({ $count } réponses)
+}
+action-thread = Répondre à { $sender } dans un fil
+action-thread-short = Fil

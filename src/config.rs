@@ -173,6 +173,12 @@ impl Config {
             self.permalink_prefix.trim_end_matches('/')
         )
     }
+
+    /// A permalink to one event in a room.
+    pub fn event_permalink(&self, room: &str, event_id: &str) -> String {
+        let encoded: String = js_sys::encode_uri_component(event_id).into();
+        format!("{}/{encoded}", self.room_permalink(room))
+    }
 }
 
 fn is_web_url(text: &str) -> bool {

@@ -1,6 +1,6 @@
 //! The one error type of the app. People see `user_message()`, never `Debug` output.
 
-use crate::i18n::{t, t_args};
+use crate::i18n::{format_size, t, t_args};
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AppError {
@@ -88,6 +88,24 @@ pub enum AppError {
     /// The person has never set up encryption, so there is nothing to verify.
     #[error("no identity for {0}")]
     NoIdentity(String),
+    /// The message an action was meant for is not in the room (any more).
+    #[error("message not found")]
+    MessageNotFound,
+    /// Editing, reacting to or deleting a message failed (the detail is logged).
+    #[error("message action failed")]
+    MessageActionFailed,
+    /// A slash command Lattice does not know; the text was not sent.
+    #[error("unknown command {0}")]
+    UnknownCommand(String),
+    /// A file larger than the server accepts; nothing was uploaded.
+    #[error("file too large: {size} > {max}")]
+    FileTooLarge { size: u64, max: u64 },
+    /// The browser could not read a file the person picked.
+    #[error("file unreadable {0}")]
+    FileUnreadable(String),
+    /// A picture or file could not be fetched or decrypted.
+    #[error("media unavailable")]
+    MediaUnavailable,
     /// An encryption step failed for a reason with no special words (logged).
     #[error("encryption step failed")]
     EncryptionFailed,
@@ -136,6 +154,17 @@ impl AppError {
             AppError::NoRecoveryOnServer => t("error-no-recovery"),
             AppError::NoIdentity(user) => t_args("error-no-identity", &[("user", user)]),
             AppError::EncryptionFailed => t("error-encryption-failed"),
+            AppError::MessageNotFound => t("error-message-not-found"),
+            AppError::MessageActionFailed => t("error-message-action"),
+            AppError::UnknownCommand(command) => {
+                t_args("error-unknown-command", &[("command", command)])
+            }
+            AppError::FileTooLarge { size, max } => t_args(
+                "error-file-too-large",
+                &[("size", &format_size(*size)), ("max", &format_size(*max))],
+            ),
+            AppError::MediaUnavailable => t("error-media-unavailable"),
+            AppError::FileUnreadable(name) => t_args("error-file-unreadable", &[("name", name)]),
         }
     }
 }

@@ -228,6 +228,31 @@ pub fn format_time(millis: u64) -> String {
         .into()
 }
 
+/// A file size as the browser's `Intl` writes it: "850 kB", "4.2 MB".
+pub fn format_size(bytes: u64) -> String {
+    let (value, unit) = match bytes {
+        b if b >= 1_000_000_000 => (b as f64 / 1e9, "gigabyte"),
+        b if b >= 1_000_000 => (b as f64 / 1e6, "megabyte"),
+        b if b >= 1_000 => (b as f64 / 1e3, "kilobyte"),
+        b => (b as f64, "byte"),
+    };
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("style", "unit"),
+        ("unit", unit),
+        ("maximumFractionDigits", "1"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locales = js_sys::Array::of1(&intl_language().into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:.1} {unit}"))
+}
+
 fn date(millis: u64) -> js_sys::Date {
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64))
 }

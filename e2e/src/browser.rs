@@ -292,6 +292,36 @@ impl Browser {
         }
     }
 
+    /// Moves the mouse over the first element matching `css`, as a person pointing at
+    /// it (message actions show on hover).
+    pub async fn hover(&self, css: &str) -> anyhow::Result<()> {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let element = self.client.find(Locator::Css(css)).await?;
+        let actions = MouseActions::new("mouse".to_owned()).then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        });
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    /// The first element matching `css`, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> anyhow::Result<Element> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                return Ok(element);
+            }
+            if Instant::now() > deadline {
+                let body = self.body_text().await.unwrap_or_default();
+                anyhow::bail!("nothing matches {css:?} within {TIMEOUT:?}; page says:\n{body}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn reload(&self) -> anyhow::Result<()> {
         Ok(self.client.refresh().await?)
     }

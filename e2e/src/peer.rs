@@ -97,18 +97,7 @@ impl Peer {
 
     /// Uploads `png` and makes it the room's avatar.
     pub async fn set_room_avatar(&self, room_id: &str, png: &[u8]) -> anyhow::Result<()> {
-        let uploaded: Value = self
-            .http
-            .post(format!("{}/_matrix/media/v3/upload", self.synapse_url))
-            .bearer_auth(&self.token)
-            .header(reqwest::header::CONTENT_TYPE, "image/png")
-            .body(png.to_vec())
-            .send()
-            .await?
-            .error_for_status()?
-            .json()
-            .await?;
-        let url = uploaded["content_uri"].as_str().context("no content_uri")?;
+        let url = self.upload(png, "image/png").await?;
         let path = format!("/rooms/{}/state/m.room.avatar/", encode(room_id));
         self.call(reqwest::Method::PUT, &path, Some(json!({ "url": url })))
             .await
@@ -123,19 +112,86 @@ impl Peer {
     }
 
     pub async fn send_text(&self, room_id: &str, body: &str) -> anyhow::Result<String> {
+        self.send_event(
+            room_id,
+            "m.room.message",
+            json!({ "msgtype": "m.text", "body": body }),
+        )
+        .await
+    }
+
+    /// Sends any message-like event with the content as given: what another client
+    /// (or a hostile one) could send.
+    pub async fn send_event(
+        &self,
+        room_id: &str,
+        event_type: &str,
+        content: Value,
+    ) -> anyhow::Result<String> {
         let txn = format!("peer-{:016x}", rand::random::<u64>());
-        let path = format!("/rooms/{}/send/m.room.message/{txn}", encode(room_id));
+        let path = format!("/rooms/{}/send/{event_type}/{txn}", encode(room_id));
         let response = self
-            .call(
-                reqwest::Method::PUT,
-                &path,
-                Some(json!({ "msgtype": "m.text", "body": body })),
-            )
+            .call(reqwest::Method::PUT, &path, Some(content))
             .await?;
         Ok(response["event_id"]
             .as_str()
             .context("no event_id")?
             .to_owned())
+    }
+
+    /// Uploads `bytes` to the media repository; returns the `mxc://` URI.
+    pub async fn upload(&self, bytes: &[u8], content_type: &str) -> anyhow::Result<String> {
+        let uploaded: Value = self
+            .http
+            .post(format!("{}/_matrix/media/v3/upload", self.synapse_url))
+            .bearer_auth(&self.token)
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(bytes.to_vec())
+            .send()
+            .await?
+            .error_for_status()?
+            .json()
+            .await?;
+        Ok(uploaded["content_uri"]
+            .as_str()
+            .context("no content_uri")?
+            .to_owned())
+    }
+
+    /// The room's events, oldest first (up to the last 1,000).
+    pub async fn events(&self, room_id: &str) -> anyhow::Result<Vec<Value>> {
+        let path = format!("/rooms/{}/messages?dir=b&limit=1000", encode(room_id));
+        let response = self.call(reqwest::Method::GET, &path, None).await?;
+        let mut events: Vec<Value> = response["chunk"].as_array().cloned().unwrap_or_default();
+        events.reverse();
+        Ok(events)
+    }
+
+    /// Waits for an event from `sender` for which `check` holds, and returns it.
+    pub async fn wait_for_event(
+        &self,
+        room_id: &str,
+        sender: &str,
+        what: &str,
+        check: impl Fn(&Value) -> bool,
+    ) -> anyhow::Result<Value> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let events = self.events(room_id).await?;
+            if let Some(event) = events
+                .into_iter()
+                .rev()
+                .find(|e| e["sender"] == sender && check(e))
+            {
+                return Ok(event);
+            }
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "{what}: never reached {}",
+                self.user_id
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Message bodies in the room, oldest first (up to the last 1,000).
@@ -215,6 +271,54 @@ impl Peer {
                 "no invite to {room_id} for {}",
                 self.user_id
             );
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
+    /// Says this user is typing in `room_id` (or stopped).
+    pub async fn set_typing(&self, room_id: &str, typing: bool) -> anyhow::Result<()> {
+        let path = format!(
+            "/rooms/{}/typing/{}",
+            encode(room_id),
+            encode(&self.user_id)
+        );
+        let body = json!({ "typing": typing, "timeout": 30000 });
+        self.call(reqwest::Method::PUT, &path, Some(body))
+            .await
+            .map(|_| ())
+    }
+
+    /// Sends a public read receipt for `event_id`.
+    pub async fn send_read_receipt(&self, room_id: &str, event_id: &str) -> anyhow::Result<()> {
+        let path = format!(
+            "/rooms/{}/receipt/m.read/{}",
+            encode(room_id),
+            encode(event_id)
+        );
+        self.call(reqwest::Method::POST, &path, Some(json!({})))
+            .await
+            .map(|_| ())
+    }
+
+    /// Waits until the server says `user_id` is typing in `room_id`.
+    pub async fn wait_for_typing(&self, room_id: &str, user_id: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let sync = self.sync_once().await?;
+            let typing = sync["rooms"]["join"][room_id]["ephemeral"]["events"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|e| e["type"] == "m.typing")
+                .any(|e| {
+                    e["content"]["user_ids"]
+                        .as_array()
+                        .is_some_and(|ids| ids.iter().any(|id| id == user_id))
+                });
+            if typing {
+                return Ok(());
+            }
+            anyhow::ensure!(Instant::now() < deadline, "{user_id} never seen typing");
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
     }

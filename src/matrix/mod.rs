@@ -3,6 +3,7 @@
 
 pub mod discovery;
 pub mod encryption;
+pub mod formatted;
 pub mod media;
 pub mod models;
 pub mod permalinks;

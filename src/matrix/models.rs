@@ -107,13 +107,37 @@ pub enum RowKind {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EventRow {
     pub event_id: Option<String>,
+    /// The send queue's id while the event is a local echo.
+    pub transaction_id: Option<String>,
     pub sender_id: String,
     pub sender_name: String,
     pub sender_avatar: Option<String>,
     pub timestamp: u64,
     pub is_own: bool,
+    /// Ours, and a kind of message that can be edited.
+    pub editable: bool,
     pub content: RowContent,
     pub send_state: SendState,
+    /// Who has read up to here (not us), as (user ID, display name).
+    pub read_by: Vec<(String, String)>,
+}
+
+impl EventRow {
+    /// What edits, reactions and deletes address: the event, or its local echo.
+    pub fn item_id(&self) -> Option<ItemId> {
+        match (&self.event_id, &self.transaction_id) {
+            (Some(id), _) => Some(ItemId::Event(id.clone())),
+            (None, Some(txn)) => Some(ItemId::Transaction(txn.clone())),
+            (None, None) => None,
+        }
+    }
+}
+
+/// A timeline item, named as the SDK's actions want it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ItemId {
+    Event(String),
+    Transaction(String),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -134,11 +158,15 @@ pub enum RowContent {
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MessageRow {
+    /// The plain body: what shows when there is no usable formatted body.
     pub body: String,
+    /// The sanitized `formatted_body`, when the message has one.
+    pub formatted: Option<Vec<RichNode>>,
     /// How the body should be read: `m.text`, `m.emote`, `m.notice`, or a media kind.
     pub kind: MessageKind,
+    pub media: Option<MediaRow>,
     pub edited: bool,
-    pub reactions: Vec<(String, usize)>,
+    pub reactions: Vec<ReactionRow>,
     pub reply_to: Option<ReplyPreview>,
     pub thread_replies: Option<u32>,
 }
@@ -148,16 +176,98 @@ pub enum MessageKind {
     Text,
     Emote,
     Notice,
-    /// Images, files, audio, video, stickers: shown by their description until media lands.
-    Media,
+    Image,
+    Video,
+    Audio,
+    File,
+    Sticker,
     Other,
+}
+
+/// A file, image, video or audio clip attached to a message.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct MediaRow {
+    /// Where the content is: the SDK's media source (plain `mxc://` or an encrypted
+    /// file), kept as JSON so that the view layer stays free of SDK types.
+    pub source: String,
+    /// A smaller picture of it, in the same form, if the sender made one.
+    pub thumbnail: Option<String>,
+    /// The name to save it under.
+    pub filename: String,
+    /// A caption, when the body says more than the file name.
+    pub caption: Option<String>,
+    pub mimetype: Option<String>,
+    pub size: Option<u64>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub blurhash: Option<String>,
+}
+
+/// One reaction key under a message.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ReactionRow {
+    pub key: String,
+    /// Display names of who reacted, in the order they did.
+    pub senders: Vec<String>,
+    /// Whether we are among them: clicking removes ours.
+    pub own: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReplyPreview {
+    pub event_id: String,
     /// `None` while the replied-to event is still being fetched.
     pub sender: Option<String>,
     pub body: Option<String>,
+}
+
+/// Sanitized formatted text: only what Lattice knows how to show safely.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RichNode {
+    Text(String),
+    Element(RichTag, Vec<RichNode>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RichTag {
+    Paragraph,
+    LineBreak,
+    Rule,
+    Quote,
+    Heading(u8),
+    List {
+        ordered: bool,
+        start: Option<u32>,
+    },
+    ListItem,
+    Bold,
+    Italic,
+    Underline,
+    Strike,
+    Superscript,
+    Subscript,
+    Code,
+    CodeBlock,
+    Table,
+    TableHead,
+    TableBody,
+    TableRow,
+    HeaderCell,
+    Cell,
+    Caption,
+    Details,
+    Summary,
+    /// Hidden until clicked; with the sender's reason, if given.
+    Spoiler(Option<String>),
+    /// An `https:`, `http:` or `mailto:` address; permalinks open inside the app.
+    Link(String),
+    /// Only `mxc://` sources, fetched through authenticated media.
+    Image {
+        mxc: String,
+        alt: String,
+        width: Option<u32>,
+        height: Option<u32>,
+    },
 }
 
 /// A localisable one-line summary.
@@ -171,7 +281,10 @@ pub struct Summary {
 pub enum SendState {
     /// A remote event: nothing to show.
     Remote,
-    Sending,
+    /// Queued or on its way; an upload says how far it got.
+    Sending {
+        percent: Option<u8>,
+    },
     Sent,
     /// `recoverable`: retrying may work (e.g. the network was down).
     Failed {

@@ -1,3 +1,4 @@
+pub mod conversation;
 pub mod home_page;
 pub mod login_page;
 pub mod notice_pages;

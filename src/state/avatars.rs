@@ -47,7 +47,7 @@ pub fn avatar_url(mxc: &str) -> Option<String> {
             let mxc = mxc.to_owned();
             spawn_local(async move {
                 match media::thumbnail(&session, &mxc, THUMBNAIL_SIZE).await {
-                    Ok(bytes) => signal.set(blob_url(&bytes)),
+                    Ok(bytes) => signal.set(crate::web::blob_url(&bytes, None)),
                     Err(error) => tracing::debug!("no avatar thumbnail: {error}"),
                 }
             });
@@ -55,10 +55,4 @@ pub fn avatar_url(mxc: &str) -> Option<String> {
         }
     };
     signal.get()
-}
-
-fn blob_url(bytes: &[u8]) -> Option<String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }

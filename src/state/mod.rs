@@ -2,12 +2,15 @@
 
 pub mod action;
 pub mod avatars;
+pub mod composer;
 pub mod conversations;
+pub mod media;
 pub mod room_list;
 pub mod security;
 pub mod session;
 pub mod tab;
 pub mod timeline;
+pub mod timeline_entries;
 
 pub use action::run_action;
 pub use session::{Phase, SessionContext, use_session};

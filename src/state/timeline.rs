@@ -9,10 +9,12 @@ use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 use send_wrapper::SendWrapper;
 
 use crate::error::AppError;
+use crate::i18n::t;
 use crate::load_state::LoadState;
 use crate::matrix::ActiveSession;
-use crate::matrix::models::{MemberSummary, RoomHeader, RowKind, TimelineRow};
+use crate::matrix::models::{ItemId, MemberSummary, RoomHeader, RowContent, RowKind, TimelineRow};
 use crate::matrix::timeline::{self, RoomTimeline};
+use crate::state::composer::{PickedMention, draft_of};
 
 /// Events asked for per back-pagination request.
 const PAGE: u16 = 50;
@@ -28,12 +30,51 @@ pub struct TimelineState {
     pub at_start: RwSignal<bool>,
     /// The last failed action (send, retry, pagination), shown above the composer.
     pub action_error: RwSignal<Option<AppError>>,
+    /// What the composer's next message does: a new message, a reply, or an edit.
+    pub mode: RwSignal<ComposerMode>,
+    /// Our power level lets us delete other people's messages.
+    pub can_redact_others: RwSignal<bool>,
+    /// Names of the people typing now.
+    pub typing: RwSignal<Vec<String>>,
+    /// The event a reply quote asked to see, once it is loaded; the view scrolls to it.
+    pub highlight: RwSignal<Option<String>>,
     timeline: StoredValue<Option<Rc<RoomTimeline>>, LocalStorage>,
+    /// When we last told the room we are typing (ms since the epoch), to send it
+    /// again only every few seconds.
+    typing_sent: StoredValue<Option<f64>>,
 }
 
-/// Opens `room_id` for the lifetime of the calling owner. On leaving, the fully-read
-/// marker moves to the newest event.
-pub fn use_timeline(session: Rc<ActiveSession>, room_id: String) -> TimelineState {
+/// Earlier versions of a message as (timestamp, text), or why they could not be loaded.
+pub type EditHistory = Result<Vec<(u64, String)>, AppError>;
+
+/// What the composer's next message does.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ComposerMode {
+    #[default]
+    New,
+    /// Answers this event; the sender and text show above the composer.
+    Reply {
+        event_id: String,
+        sender: String,
+        body: String,
+    },
+    /// Replaces the text of one of our messages.
+    Edit { item: ItemId, body: String },
+}
+
+/// How often "typing" is repeated while someone keeps typing; the server lets it
+/// lapse after the timeout the SDK sends (4 s).
+const TYPING_REPEAT_MS: f64 = 3000.0;
+/// Pages loaded at most while looking for a quoted message.
+const JUMP_PAGES: usize = 20;
+
+/// Opens `room_id`, or the thread rooted at `thread`, for the lifetime of the calling
+/// owner. On leaving the room, the fully-read marker moves to the newest event.
+pub fn use_timeline(
+    session: Rc<ActiveSession>,
+    room_id: String,
+    thread: Option<String>,
+) -> TimelineState {
     let state = TimelineState {
         rows: RwSignal::new(Vector::new()),
         header: RwSignal::new(RoomHeader::default()),
@@ -41,12 +82,20 @@ pub fn use_timeline(session: Rc<ActiveSession>, room_id: String) -> TimelineStat
         paginating: RwSignal::new(false),
         at_start: RwSignal::new(false),
         action_error: RwSignal::new(None),
+        mode: RwSignal::new(ComposerMode::New),
+        can_redact_others: RwSignal::new(false),
+        typing: RwSignal::new(Vec::new()),
+        highlight: RwSignal::new(None),
         timeline: StoredValue::new_local(None),
+        typing_sent: StoredValue::new(None),
     };
     let opened = SendWrapper::new(Rc::new(std::cell::RefCell::new(None::<Rc<RoomTimeline>>)));
     let on_leave = opened.clone();
+    let is_room = thread.is_none();
     on_cleanup(move || {
-        if let Some(timeline) = on_leave.borrow_mut().take() {
+        if let Some(timeline) = on_leave.borrow_mut().take()
+            && is_room
+        {
             spawn_local(async move {
                 if let Err(error) = timeline.mark_fully_read().await {
                     tracing::warn!("could not move the read marker: {error}");
@@ -55,7 +104,7 @@ pub fn use_timeline(session: Rc<ActiveSession>, room_id: String) -> TimelineStat
         }
     });
     spawn_local_scoped_with_cancellation(async move {
-        let timeline = match timeline::open(&session, &room_id).await {
+        let timeline = match timeline::open(&session, &room_id, thread.as_deref()).await {
             Ok(timeline) => Rc::new(timeline),
             Err(error) => {
                 state.load.set(LoadState::Failed(error));
@@ -69,6 +118,16 @@ pub fn use_timeline(session: Rc<ActiveSession>, room_id: String) -> TimelineStat
         state.at_start.set(starts_room(&rows));
         state.rows.set(rows);
         state.load.set(LoadState::Ready);
+        state
+            .can_redact_others
+            .set(timeline.can_redact_others().await);
+        let typing = timeline.typing_updates();
+        spawn_local_scoped_with_cancellation(async move {
+            let mut typing = std::pin::pin!(typing);
+            while let Some(names) = typing.next().await {
+                state.typing.set(names);
+            }
+        });
         let headers = timeline.header_updates();
         spawn_local_scoped_with_cancellation(async move {
             let mut headers = std::pin::pin!(headers);
@@ -120,19 +179,191 @@ impl TimelineState {
         });
     }
 
-    /// Queues a message. On failure to queue, the text comes back through `restore`.
-    pub fn send(&self, text: String, restore: impl FnOnce(String) + 'static) {
+    /// Sends what the composer holds, as the mode says: a new message, a reply or an
+    /// edit. If it cannot go out, the text comes back through `restore`.
+    pub fn submit(
+        &self,
+        text: String,
+        mentions: Vec<PickedMention>,
+        restore: impl FnOnce(String) + 'static,
+    ) {
         let state = *self;
         let Some(timeline) = self.timeline() else {
             return;
         };
+        let mode = state.mode.get_untracked();
+        let reply_to = match &mode {
+            ComposerMode::Reply { event_id, .. } => Some(event_id.clone()),
+            _ => None,
+        };
+        let draft = match draft_of(&text, &mentions, reply_to) {
+            Ok(draft) => draft,
+            Err(error) => {
+                state.action_error.set(Some(error));
+                restore(text);
+                return;
+            }
+        };
+        state.mode.set(ComposerMode::New);
+        state.typing_sent.set_value(None);
         spawn_local(async move {
-            match timeline.send(&text).await {
+            let result = match &mode {
+                ComposerMode::Edit { item, .. } => timeline.edit(item, draft).await,
+                _ => timeline.send(draft).await,
+            };
+            match result {
                 Ok(()) => state.action_error.set(None),
                 Err(error) => {
                     state.action_error.set(Some(error));
+                    state.mode.set(mode);
                     restore(text);
                 }
+            }
+        });
+    }
+
+    /// Uploads a file and sends it (as a reply, if one is being written). Files over the
+    /// server's limit are refused before anything is uploaded.
+    pub fn send_file(&self, file: web_sys::File) {
+        let state = *self;
+        let Some(timeline) = self.timeline() else {
+            return;
+        };
+        let reply_to = match state.mode.get_untracked() {
+            ComposerMode::Reply { event_id, .. } => {
+                state.mode.set(ComposerMode::New);
+                Some(event_id)
+            }
+            _ => None,
+        };
+        spawn_local(async move {
+            let size = file.size() as u64;
+            if let Some(max) = timeline.max_upload_size().await
+                && size > max
+            {
+                state
+                    .action_error
+                    .set(Some(AppError::FileTooLarge { size, max }));
+                return;
+            }
+            let bytes = match crate::web::read_file(&file).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    state.action_error.set(Some(error));
+                    return;
+                }
+            };
+            let name = file.name();
+            let mimetype = file.type_();
+            match timeline
+                .send_attachment(name, &mimetype, bytes, reply_to)
+                .await
+            {
+                Ok(()) => state.action_error.set(None),
+                Err(error) => state.action_error.set(Some(error)),
+            }
+        });
+    }
+
+    /// Tells the room we are typing (repeated every few seconds while it lasts), or
+    /// that we stopped.
+    pub fn typing(&self, typing: bool) {
+        let now = js_sys::Date::now();
+        let last = self.typing_sent.get_value();
+        let send = match (typing, last) {
+            (true, Some(at)) => now - at > TYPING_REPEAT_MS,
+            (true, None) => true,
+            (false, Some(_)) => true,
+            (false, None) => false,
+        };
+        if !send {
+            return;
+        }
+        self.typing_sent.set_value(typing.then_some(now));
+        if let Some(timeline) = self.timeline() {
+            spawn_local(async move { timeline.set_typing(typing).await });
+        }
+    }
+
+    /// Adds or removes our reaction `key` on a message.
+    pub fn toggle_reaction(&self, item: ItemId, key: String) {
+        self.run(move |timeline| async move { timeline.toggle_reaction(&item, &key).await });
+    }
+
+    /// Deletes a message, with an optional reason.
+    pub fn redact(&self, item: ItemId, reason: Option<String>) {
+        self.run(move |timeline| async move { timeline.redact(&item, reason.as_deref()).await });
+    }
+
+    /// The event's source, for "View source".
+    pub fn load_source(&self, event_id: String, into: RwSignal<Option<String>>) {
+        let Some(timeline) = self.timeline() else {
+            return;
+        };
+        spawn_local(async move {
+            let source = timeline.source_of(&event_id).await;
+            into.try_set(Some(source.unwrap_or_else(|| t("source-unavailable"))));
+        });
+    }
+
+    /// Earlier versions of an edited message.
+    pub fn load_edit_history(&self, event_id: String, into: RwSignal<Option<EditHistory>>) {
+        let Some(timeline) = self.timeline() else {
+            return;
+        };
+        into.set(None);
+        spawn_local(async move {
+            into.try_set(Some(timeline.edit_history(&event_id).await));
+        });
+    }
+
+    /// Our newest message that can still be edited (for the Up arrow).
+    pub fn last_editable(&self) -> Option<(ItemId, String)> {
+        self.rows.with_untracked(|rows| {
+            rows.iter().rev().find_map(|row| match &row.kind {
+                RowKind::Event(event) if event.editable => match &event.content {
+                    RowContent::Message(message) => Some((event.item_id()?, message.body.clone())),
+                    _ => None,
+                },
+                _ => None,
+            })
+        })
+    }
+
+    /// Brings `event_id` into the loaded rows, paginating back for it if needed, and
+    /// highlights it.
+    pub fn jump_to(&self, event_id: String) {
+        let state = *self;
+        let Some(timeline) = self.timeline() else {
+            return;
+        };
+        let target = event_id.clone();
+        let loaded = move || {
+            state.rows.with_untracked(|rows| {
+                rows.iter().any(|row| {
+                    matches!(&row.kind, RowKind::Event(e) if e.event_id.as_deref() == Some(event_id.as_str()))
+                })
+            })
+        };
+        spawn_local(async move {
+            for _ in 0..JUMP_PAGES {
+                if loaded() {
+                    state.highlight.try_set(Some(target));
+                    return;
+                }
+                match timeline.paginate_back(PAGE).await {
+                    Ok(true) if !loaded() => break,
+                    Ok(_) => {}
+                    Err(error) => {
+                        state.action_error.try_set(Some(error));
+                        return;
+                    }
+                }
+            }
+            if loaded() {
+                state.highlight.try_set(Some(target));
+            } else {
+                state.action_error.try_set(Some(AppError::MessageNotFound));
             }
         });
     }
