@@ -27,6 +27,10 @@ def kib(n):
     return f"{n / 1024:,.1f} KiB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.2f} MiB"
 
 
+# The hand-kept record of how each change moved the bundle (not measured here).
+history_file = pathlib.Path(__file__).resolve().parent.parent / "bench" / "bundle-history.md"
+history = history_file.read_text() if history_file.exists() else ""
+
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 rows = []
 for label, pattern in [("wasm", "*.wasm"), ("JS (bindings + loader)", "*.js"), ("CSS", "*.css")]:
@@ -118,4 +122,5 @@ this kind of host. Removing it needs a state-store builder that takes a key
 
 Raw samples: `{json.dumps(timings['samples'])}`
 
-{comparison_section()}""")
+{comparison_section()}
+{history}""")

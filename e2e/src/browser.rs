@@ -197,9 +197,18 @@ impl Browser {
         Ok(())
     }
 
+    /// Clicks the element with this role and name. If the view re-rendered it between
+    /// finding and clicking (a stale element), it is found again: a person would
+    /// simply click the new one.
     pub async fn click(&self, role: &str, name: &str) -> anyhow::Result<()> {
-        self.by_role(role, name).await?.click().await?;
-        Ok(())
+        for _ in 0..3 {
+            match self.by_role(role, name).await?.click().await {
+                Ok(()) => return Ok(()),
+                Err(e) if e.is_stale_element_reference() => continue,
+                Err(e) => return Err(e.into()),
+            }
+        }
+        anyhow::bail!("the {role} {name:?} kept being replaced before it could be clicked")
     }
 
     /// Types `text` into the message composer and sends it with Enter, as a person

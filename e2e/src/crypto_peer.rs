@@ -51,6 +51,8 @@ struct Received {
     event_id: String,
     body: String,
     encrypted: bool,
+    /// The (decrypted) content as JSON, to check what the sender put in it.
+    content: serde_json::Value,
 }
 
 /// A verification: the request, and its SAS once either side started one.
@@ -296,6 +298,38 @@ impl CryptoPeer {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// The decrypted content of the message with `body` in `room_id`, once it came.
+    pub async fn wait_for_content(
+        &self,
+        room_id: &str,
+        body: &str,
+    ) -> anyhow::Result<serde_json::Value> {
+        self.wait_for_text(room_id, body).await?;
+        let seen = self.lock();
+        seen.texts
+            .iter()
+            .rev()
+            .find(|t| t.room_id == room_id && t.body == body && t.encrypted)
+            .map(|t| t.content.clone())
+            .context("the message went missing")
+    }
+
+    /// Downloads and decrypts an encrypted attachment (a message's `file`).
+    pub async fn download_encrypted(&self, file: &serde_json::Value) -> anyhow::Result<Vec<u8>> {
+        use matrix_sdk::media::{MediaFormat, MediaRequestParameters};
+        use matrix_sdk::ruma::events::room::{EncryptedFile, MediaSource};
+        let file: EncryptedFile = serde_json::from_value(file.clone())?;
+        let request = MediaRequestParameters {
+            source: MediaSource::Encrypted(Box::new(file)),
+            format: MediaFormat::File,
+        };
+        Ok(self
+            .client
+            .media()
+            .get_media_content(&request, false)
+            .await?)
     }
 
     /// Bodies of the messages from others received in `room_id` so far, in order,
@@ -610,6 +644,7 @@ impl CryptoPeer {
                     event_id,
                     body: message.content.body().to_owned(),
                     encrypted: true,
+                    content: serde_json::to_value(&message.content).unwrap_or_default(),
                 });
             }
         }
@@ -644,6 +679,7 @@ fn add_handlers(client: &Client, seen: &Arc<Mutex<Seen>>) {
                         event_id: event.event_id.to_string(),
                         body: event.content.body().to_owned(),
                         encrypted: info.is_some(),
+                        content: serde_json::to_value(&event.content).unwrap_or_default(),
                     });
                 }
             }

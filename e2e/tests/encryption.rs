@@ -502,3 +502,27 @@ async fn recovery_key_is_changed_and_encryption_reset_with_the_password() -> any
     laptop.recover(&third).await?;
     app.finish().await
 }
+
+#[tokio::test]
+async fn a_file_sent_in_an_encrypted_room_is_an_encrypted_attachment() -> anyhow::Result<()> {
+    let Scene { app, me, peer, .. } = Scene::start().await?;
+    let room = shared_room(&app, &peer, &me, "Encrypted files").await?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("budget.csv");
+    let bytes = b"item,amount\nchairs,1200\n";
+    std::fs::write(&path, bytes)?;
+    let picker = app.browser.find("#lt-composer-file").await?;
+    picker.send_keys(&path.to_string_lossy()).await?;
+    // The peer gets `file` (key, iv, hash), never a plain `url`, and can decrypt it.
+    let content = peer.wait_for_content(&room, "budget.csv").await?;
+    anyhow::ensure!(content["msgtype"] == "m.file", "not a file: {content}");
+    anyhow::ensure!(content.get("url").is_none(), "sent unencrypted: {content}");
+    let downloaded = peer.download_encrypted(&content["file"]).await?;
+    anyhow::ensure!(downloaded == bytes, "the file decrypted to {downloaded:?}");
+    app.browser
+        .wait_for_texts(".lt-file__name", "own file shown", |t| {
+            t.iter().any(|t| t == "budget.csv")
+        })
+        .await?;
+    app.finish().await
+}

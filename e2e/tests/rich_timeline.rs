@@ -154,6 +154,12 @@ async fn what_other_clients_send_shows_as_they_meant_it() -> anyhow::Result<()> 
         t.iter().any(|t| t.trim() == "Agreed")
     })
     .await?;
+    // The quote leads to the original, highlighted.
+    b.click("button", "show the original message").await?;
+    b.wait_for_texts(".lt-event--highlight", "original highlighted", |t| {
+        t.iter().any(|t| t.contains("Budget"))
+    })
+    .await?;
 
     // An edit, a reaction and a thread reply to one message.
     let edited = peer.send_text(&room, "Meeting at 10").await?;
@@ -234,6 +240,15 @@ async fn what_other_clients_send_shows_as_they_meant_it() -> anyhow::Result<()> 
         src.as_str().is_some_and(|s| s.starts_with("blob:")),
         "image src {src}"
     );
+    // A click shows it at full size.
+    b.click("button", "Open the picture chart.png").await?;
+    b.wait_for_texts(
+        "dialog[open] img.lt-viewer__image",
+        "full-size picture",
+        |t| !t.is_empty(),
+    )
+    .await?;
+    b.press("\u{e00c}").await?;
     let file = peer.upload(b"minutes of the meeting", "text/plain").await?;
     peer.send_event(
         &room,
@@ -333,6 +348,14 @@ async fn what_lattice_sends_carries_the_right_content() -> anyhow::Result<()> {
         e["type"] == "m.reaction"
             && e["content"]["m.relates_to"]["event_id"] == question.as_str()
             && e["content"]["m.relates_to"]["key"] == "👍"
+    })
+    .await?;
+    // Any emoji, found by name in the picker.
+    act_on(b, "Lunch at noon?", "More reactions").await?;
+    b.fill("Search emoji", "rocket").await?;
+    b.click("button", "React with 🚀").await?;
+    wait_sent(&peer, &room, me_id, "reaction from the picker", |e| {
+        e["type"] == "m.reaction" && e["content"]["m.relates_to"]["key"] == "🚀"
     })
     .await?;
 
@@ -503,5 +526,54 @@ async fn hostile_html_can_neither_run_nor_navigate_nor_load() -> anyhow::Result<
         foreign.is_empty(),
         "requests to other origins: {foreign:#?}"
     );
+    app.finish().await
+}
+
+#[tokio::test]
+async fn a_thread_reply_marks_the_room_until_the_thread_is_read() -> anyhow::Result<()> {
+    let app = App::start(AppOptions::default()).await?;
+    let (_me, peer, room) = scene(&app, "Threads").await?;
+    let b = &app.browser;
+    let root = peer.send_text(&room, "Root question").await?;
+    mark_row(b, "Root question").await?;
+    // Read in the room: the receipt leaves after a second in view.
+    let receipt = format!("receipt/m.read/{root}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !app.server.requests().iter().any(|r| r.contains(&receipt)) {
+        let sent: Vec<String> = app
+            .server
+            .requests()
+            .into_iter()
+            .filter(|r| r.contains("receipt"))
+            .collect();
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "no receipt for {root}; receipts sent: {sent:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    b.wait_for_texts(".lt-badge", "no unread badge", |t| t.is_empty())
+        .await?;
+    // A reply inside the thread does not show in the room, but marks it.
+    peer.send_event(
+        &room,
+        "m.room.message",
+        json!({
+            "msgtype": "m.text", "body": "Thread answer",
+            "m.relates_to": { "rel_type": "m.thread", "event_id": root }
+        }),
+    )
+    .await?;
+    b.by_role("link", "1 unread message").await?;
+    // Reading the thread clears it.
+    b.click("button", "Open the thread").await?;
+    b.wait_for_texts(".lt-thread .lt-event__text", "thread reply", |t| {
+        t.iter().any(|t| t.contains("Thread answer"))
+    })
+    .await?;
+    b.wait_for_texts(".lt-badge", "badge cleared by reading the thread", |t| {
+        t.is_empty()
+    })
+    .await?;
     app.finish().await
 }

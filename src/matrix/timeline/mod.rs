@@ -15,6 +15,7 @@ use matrix_sdk::room::Receipts;
 use matrix_sdk::room::edit::EditedContent;
 use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
 use matrix_sdk::ruma::events::Mentions;
+use matrix_sdk::ruma::events::receipt::ReceiptThread;
 use matrix_sdk::ruma::events::room::message::{
     RoomMessageEventContent, RoomMessageEventContentWithoutRelation,
 };
@@ -27,7 +28,7 @@ use matrix_sdk_ui::timeline::{
     TimelineItemKind,
 };
 
-pub use rows::message_of;
+use rows::message_of;
 use rows::{RowContext, row_of};
 
 use super::ActiveSession;
@@ -43,6 +44,8 @@ pub struct RoomTimeline {
     timeline: Timeline,
     send_handles: Rc<RefCell<HashMap<String, SendHandle>>>,
     names: Rc<RefCell<HashMap<OwnedUserId, String>>>,
+    /// Focused on one thread rather than the room.
+    is_thread: bool,
 }
 
 /// A message to send: markdown text, who it mentions on purpose, and what it answers.
@@ -104,6 +107,7 @@ pub async fn open(
         timeline,
         send_handles: Rc::default(),
         names: Rc::new(RefCell::new(names)),
+        is_thread: thread.is_some(),
     })
 }
 
@@ -328,14 +332,20 @@ impl RoomTimeline {
     }
 
     /// Sends a public `m.read` receipt for `event_id`, so the server's counts and other
-    /// sessions follow. Threaded: the room's own timeline reads the main thread, a
-    /// thread's timeline that thread (the SDK picks it from the timeline's focus).
+    /// sessions follow. Unthreaded, for thread-unaware clients and for the room's unread
+    /// count (which counts thread replies too); a thread also gets its threaded receipt.
     pub async fn mark_read(&self, event_id: &str) -> Result<(), AppError> {
         let event_id = parse_event_id(event_id)?;
-        self.timeline
-            .send_single_receipt(ReceiptType::Read, event_id)
+        if self.is_thread {
+            // The SDK picks the thread from the timeline's focus.
+            self.timeline
+                .send_single_receipt(ReceiptType::Read, event_id.clone())
+                .await
+                .map_err(|e| AppError::Server(e.to_string()))?;
+        }
+        self.room
+            .send_single_receipt(ReceiptType::Read, ReceiptThread::Unthreaded, event_id)
             .await
-            .map(|_| ())
             .map_err(|e| AppError::Server(e.to_string()))
     }
 
