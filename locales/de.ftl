@@ -403,3 +403,7 @@ thread-open = { $count ->
 }
 action-thread = { $sender } in einem Thread antworten
 action-thread-short = Thread
+crash-title = Lattice wurde angehalten
+crash-explain = Ein Fehler hat Lattice angehalten. Laden Sie die Seite neu, um weiterzumachen: Ihre Sitzung und gesendete Nachrichten bleiben erhalten.
+crash-reload = Neu laden
+crash-report = Fehlerbericht für die IT (ohne Passwörter und ohne Nachrichten)

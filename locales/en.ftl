@@ -401,3 +401,7 @@ thread-open = { $count ->
 }
 action-thread = Reply to { $sender } in a thread
 action-thread-short = Thread
+crash-title = Lattice stopped
+crash-explain = Something went wrong and Lattice had to stop. Reload to continue: your session and the messages you sent are kept.
+crash-reload = Reload
+crash-report = Error report for IT (it holds no passwords and no messages)

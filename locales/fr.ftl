@@ -403,3 +403,7 @@ thread-open = { $count ->
 }
 action-thread = Répondre à { $sender } dans un fil
 action-thread-short = Fil
+crash-title = Lattice s’est arrêté
+crash-explain = Un problème a obligé Lattice à s’arrêter. Rechargez la page pour continuer : votre session et les messages envoyés sont conservés.
+crash-reload = Recharger
+crash-report = Rapport d’erreur pour le service informatique (sans mot de passe ni message)

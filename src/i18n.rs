@@ -257,6 +257,27 @@ fn date(millis: u64) -> js_sys::Date {
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64))
 }
 
+/// `t` for the panic page: `None` instead of a second panic if the translations are
+/// borrowed by the code that panicked.
+pub fn try_t(id: &str) -> Option<String> {
+    ACTIVE
+        .try_with(|active| {
+            let active = active.try_borrow().ok()?;
+            [&active.bundle, &active.fallback]
+                .into_iter()
+                .find_map(|bundle| {
+                    let pattern = bundle.get_message(id)?.value()?;
+                    Some(
+                        bundle
+                            .format_pattern(pattern, None, &mut Vec::new())
+                            .into_owned(),
+                    )
+                })
+        })
+        .ok()
+        .flatten()
+}
+
 fn format(id: &str, args: Option<&FluentArgs>) -> String {
     ACTIVE.with(|active| {
         let active = active.borrow();

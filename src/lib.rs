@@ -6,6 +6,7 @@
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod crash;
 pub mod error;
 pub mod i18n;
 pub mod load_state;
@@ -18,12 +19,15 @@ pub mod web;
 
 /// Entry point called by `main`: installs the panic hook and logging, then mounts the app.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     // INFO keeps the SDK's request-level DEBUG output (which names URLs and
-    // transaction ids) out of the console.
+    // transaction ids) out of the console; release builds stop at WARN at compile time
+    // (Cargo.toml). Spans are not reported as performance marks: that timeline is for
+    // Lattice's own start-up marks (perf.rs), and measuring every span costs time.
     tracing_wasm::set_as_global_default_with_config(
         tracing_wasm::WASMLayerConfigBuilder::new()
             .set_max_level(tracing::Level::INFO)
+            .set_report_logs_in_timings(false)
             .build(),
     );
     leptos::mount::mount_to_body(app::App);

@@ -132,3 +132,16 @@ async fn session_save_restore_and_delete() {
     );
     assert!(vault::read_record().await.expect("read").is_none());
 }
+
+#[wasm_bindgen_test]
+fn the_crash_notice_offers_a_reload_and_a_report() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let notice = lattice::crash::notice(&document, "Lattice 0 stopped\nat: src/x.rs:1:1").unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+    let title = notice.query_selector("h1").unwrap().unwrap();
+    assert_eq!(title.text_content().as_deref(), Some("Lattice stopped"));
+    assert!(notice.query_selector("button").unwrap().is_some());
+    let report = notice.query_selector("#lt-crash-report").unwrap().unwrap();
+    let report: web_sys::HtmlTextAreaElement = report.dyn_into().unwrap();
+    assert!(report.value().contains("at: src/x.rs:1:1"));
+}

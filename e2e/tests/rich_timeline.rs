@@ -396,6 +396,7 @@ async fn what_lattice_sends_carries_the_right_content() -> anyhow::Result<()> {
     .await?;
 
     // @ offers members; the pick becomes a pill and an intentional mention.
+    let encoded_peer = peer.user_id.replace('@', "%40").replace(':', "%3A");
     let composer = b.by_role("textbox", "Message to").await?;
     composer.send_keys("thanks @peer").await?;
     b.by_role("listbox", "People to mention").await?;
@@ -408,7 +409,7 @@ async fn what_lattice_sends_carries_the_right_content() -> anyhow::Result<()> {
             .is_some_and(|ids| ids.iter().any(|id| id == peer.user_id.as_str()))
             && content["formatted_body"]
                 .as_str()
-                .is_some_and(|h| h.contains(&format!("https://matrix.to/#/{}", peer.user_id)))
+                .is_some_and(|h| h.contains(&format!("https://matrix.to/#/{encoded_peer}")))
     })
     .await?;
 

@@ -51,6 +51,7 @@ pub fn Composer(
     // An edit starts with the old text in the box.
     Effect::new(move |_| {
         if let ComposerMode::Edit { body, .. } = mode.get() {
+            query.set(None);
             text.set(body);
             if let Some(input) = input.get_untracked() {
                 let _ = input.focus();
@@ -88,7 +89,15 @@ pub fn Composer(
         let Some((at, q)) = query.get_untracked() else {
             return;
         };
-        text.update(|t| t.replace_range(at..at + 1 + q.len(), &format!("{} ", member.name)));
+        // Only if the `@query` is still where it was typed (the text may have changed).
+        let end = at + 1 + q.len();
+        text.update(|t| {
+            if t.get(at..end)
+                .is_some_and(|typed| typed.strip_prefix('@') == Some(q.as_str()))
+            {
+                t.replace_range(at..end, &format!("{} ", member.name));
+            }
+        });
         mentions.update_value(|m| {
             m.push(PickedMention {
                 name: member.name.clone(),

@@ -103,6 +103,7 @@ fn Player(media: MediaRow, video: bool) -> impl IntoView {
 #[component]
 fn FileCard(media: MediaRow) -> impl IntoView {
     let requested = RwSignal::new(false);
+    let error = RwSignal::new(None);
     let size = media.size.map(format_size);
     let name = media.filename.clone();
     let label = t_args("file-save", &[("name", &name)]);
@@ -111,26 +112,33 @@ fn FileCard(media: MediaRow) -> impl IntoView {
             <span class="lt-file__name"><bdi>{name.clone()}</bdi></span>
             {size.map(|s| view! { <span class="lt-file__size">{s}</span> })}
             <button class="lt-button lt-button--small" type="button" aria-label=label
-                on:click=move |_| requested.set(true)>{t("file-save-short")}</button>
+                on:click=move |_| { error.set(None); requested.set(true) }>{t("file-save-short")}</button>
             <Show when=move || requested.get()>
-                <FileSaver media=media.clone() done=requested />
+                <FileSaver media=media.clone() done=requested error />
             </Show>
+            <ErrorAlert error />
         </div>
     }
 }
 
-/// Fetches the file, saves it, and is gone again; says so if it could not.
+/// Fetches the file, saves it, and is gone again; on failure it says why through
+/// `error`, and Save can be pressed again.
 #[component]
-fn FileSaver(media: MediaRow, done: RwSignal<bool>) -> impl IntoView {
+fn FileSaver(
+    media: MediaRow,
+    done: RwSignal<bool>,
+    error: RwSignal<Option<crate::error::AppError>>,
+) -> impl IntoView {
     let url = use_media_url(media.source.clone(), None, media.mimetype.clone());
-    let error = RwSignal::new(None);
     Effect::new(move |_| match url.get() {
         MediaUrl::Ready(src) => {
             crate::web::save_url(&src, &media.filename);
             done.set(false);
         }
-        MediaUrl::Failed(e) => error.set(Some(e)),
+        MediaUrl::Failed(e) => {
+            error.set(Some(e));
+            done.set(false);
+        }
         MediaUrl::Loading => {}
     });
-    view! { <ErrorAlert error /> }
 }

@@ -41,7 +41,7 @@ pub fn MessageActions(event: EventRow, actions: RowActions) -> impl IntoView {
             </button>
         }
     });
-    let in_thread = event.event_id.clone().map(|root| {
+    let in_thread = event.event_id.clone().filter(|_| !actions.in_thread).map(|root| {
         view! {
             <button class="lt-actions__button" type="button" aria-label=label("action-thread")
                 on:click=move |_| actions.open_thread.run(root.clone())>{t("action-thread-short")}</button>
@@ -49,7 +49,7 @@ pub fn MessageActions(event: EventRow, actions: RowActions) -> impl IntoView {
     });
     let edit = event.editable.then(|| {
         let item = item.clone();
-        let body = message.body.clone();
+        let body = crate::state::timeline::edit_text(message);
         view! {
             <button class="lt-actions__button" type="button" aria-label=t("action-edit")
                 on:click=move |_| actions.edit.run((item.clone(), body.clone()))>{t("action-edit-short")}</button>

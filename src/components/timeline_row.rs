@@ -34,6 +34,8 @@ pub struct RowActions {
     pub open_thread: Callback<String>,
     pub copy_link: Callback<String>,
     pub can_redact_others: Signal<bool>,
+    /// The rows are a thread's: no thread can be started from them.
+    pub in_thread: bool,
 }
 
 /// One timeline entry. `grouped`: same sender as the row above, shortly before, so the
@@ -44,6 +46,8 @@ pub fn TimelineRowView(
     grouped: bool,
     actions: RowActions,
     highlighted: Signal<bool>,
+    /// Who has read up to here: (user ID, name).
+    read_by: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     match row.kind {
         // Plain list items: a role on an <li> would take it out of the list.
@@ -60,7 +64,7 @@ pub fn TimelineRowView(
         }
         .into_any(),
         RowKind::Event(event) => {
-            view! { <EventView key=row.key event=*event grouped actions highlighted /> }.into_any()
+            view! { <EventView key=row.key event=*event grouped actions highlighted read_by /> }.into_any()
         }
     }
 }
@@ -72,6 +76,7 @@ fn EventView(
     grouped: bool,
     actions: RowActions,
     highlighted: Signal<bool>,
+    read_by: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let is_state = matches!(event.content, RowContent::State(_));
     let head = (!grouped && !is_state).then(|| {
@@ -83,7 +88,7 @@ fn EventView(
     let status = send_status(&event.send_state, key, actions);
     let toolbar = matches!(event.content, RowContent::Message(_))
         .then(|| view! { <MessageActions event=event.clone() actions /> });
-    let receipts = read_receipts(&event.read_by);
+    let receipts = move || read_by.with(|r| read_receipts(r));
     let sender = event.sender_name.clone();
     let item = event.item_id();
     view! {

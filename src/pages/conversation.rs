@@ -2,7 +2,7 @@
 //! announcements, the composer, and the dialogs its messages open. The room and each
 //! thread panel have one.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -30,6 +30,9 @@ pub fn Conversation(
     load_members: Callback<()>,
     /// The thread shown beside the room; rows open theirs here.
     thread: RwSignal<Option<String>>,
+    /// This conversation is a thread (no threads start from its rows).
+    #[prop(optional)]
+    in_thread: bool,
 ) -> impl IntoView {
     let dialog = RwSignal::new(None::<RowDialog>);
     let composer = ComposerActions {
@@ -63,7 +66,7 @@ pub fn Conversation(
     };
     view! {
         <div class="lt-conversation" on:dragover=move |event| event.prevent_default() on:drop=on_drop>
-            <Timeline timeline room_id dialog thread composer_id />
+            <Timeline timeline room_id dialog thread composer_id in_thread />
             <ErrorAlert error=timeline.action_error />
             <TypingNotice typing=timeline.typing />
             <Composer id=composer_id room_name mode=timeline.mode members actions=composer />
@@ -82,6 +85,7 @@ fn Timeline(
     dialog: RwSignal<Option<RowDialog>>,
     thread: RwSignal<Option<String>>,
     composer_id: &'static str,
+    in_thread: bool,
 ) -> impl IntoView {
     let scroller = NodeRef::<Div>::new();
     let config = expect_context::<crate::config::Config>();
@@ -102,7 +106,12 @@ fn Timeline(
         react: Callback::new(move |(item, key)| timeline.toggle_reaction(item, key)),
         open: Callback::new(move |which| dialog.set(Some(which))),
         jump: Callback::new(move |event_id| timeline.jump_to(event_id)),
-        open_thread: Callback::new(move |root| thread.set(Some(root))),
+        // Opening the thread already shown would rebuild the panel and lose its draft.
+        open_thread: Callback::new(move |root: String| {
+            if thread.with_untracked(|t| t.as_ref() != Some(&root)) {
+                thread.set(Some(root));
+            }
+        }),
         copy_link: Callback::new(move |event_id: String| {
             let link = config.event_permalink(&room_id.get_value(), &event_id);
             leptos::task::spawn_local(async move {
@@ -112,34 +121,64 @@ fn Timeline(
             });
         }),
         can_redact_others: timeline.can_redact_others.into(),
+        in_thread,
     };
     // A quote was followed: show the original in the middle of the view.
     Effect::new(move |_| {
         let Some(event_id) = timeline.highlight.get() else {
             return;
         };
-        request_animation_frame(move || scroll_to_event(&event_id));
+        request_animation_frame(move || {
+            if let Some(scroller) = scroller.try_get_untracked().flatten() {
+                scroll_to_event(&scroller, &event_id);
+            }
+        });
     });
     // Near the top, or not yet filling the view: load older events. Also called from
     // an animation frame and scroll events, which can come after the view is gone.
-    let maybe_paginate = move || {
+    // `by_scroll`: the person scrolled, so a pagination that failed is tried again.
+    let maybe_paginate = move |by_scroll: bool| {
         if let Some(element) = scroller.try_get_untracked().flatten() {
             let hidden_above =
                 element.scroll_height() - element.client_height() + element.scroll_top();
             if hidden_above < PAGINATE_MARGIN {
-                timeline.paginate();
+                timeline.paginate(by_scroll);
             }
         }
     };
     Effect::new(move |_| {
         timeline.rows.track();
         timeline.paginating.track();
-        request_animation_frame(maybe_paginate);
+        request_animation_frame(move || maybe_paginate(false));
     });
     use_read_receipts(timeline, scroller);
 
-    let entries = move || timeline.rows.with(|rows| entries_of(rows));
+    // Read receipts move all the time: they come from their own map, so that a moved
+    // receipt does not rebuild the rows it left and reached (keys leave them out).
+    let receipts = Memo::new(move |_| {
+        timeline.rows.with(|rows| {
+            rows.iter()
+                .filter_map(|row| match &row.kind {
+                    RowKind::Event(event) if !event.read_by.is_empty() => {
+                        Some((row.key.clone(), event.read_by.clone()))
+                    }
+                    _ => None,
+                })
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let entries = move || {
+        timeline.rows.with(|rows| {
+            entries_of(rows)
+                .into_iter()
+                .map(without_receipts)
+                .collect::<Vec<_>>()
+        })
+    };
     let row_view = move |row: TimelineRow, grouped: bool| {
+        let key = row.key.clone();
+        let read_by =
+            Signal::derive(move || receipts.with(|r| r.get(&key).cloned().unwrap_or_default()));
         let event_id = match &row.kind {
             RowKind::Event(event) => event.event_id.clone(),
             _ => None,
@@ -147,10 +186,10 @@ fn Timeline(
         let highlighted = Signal::derive(move || {
             event_id.is_some() && timeline.highlight.with(|h| h == &event_id)
         });
-        view! { <TimelineRowView row grouped actions highlighted /> }
+        view! { <TimelineRowView row grouped actions highlighted read_by /> }
     };
     view! {
-        <div class="lt-timeline" node_ref=scroller on:scroll=move |_| maybe_paginate()>
+        <div class="lt-timeline" node_ref=scroller on:scroll=move |_| maybe_paginate(true)>
             <div class="lt-timeline__content">
                 <Show when=move || timeline.paginating.get()>
                     <p class="lt-timeline__loading" role="status">{t("timeline-loading")}</p>
@@ -186,6 +225,26 @@ fn Timeline(
     }
 }
 
+/// The entry with its rows' read receipts left out (they are shown from `receipts`).
+fn without_receipts(entry: Entry) -> Entry {
+    let strip = |mut row: TimelineRow| {
+        if let RowKind::Event(event) = &mut row.kind {
+            event.read_by.clear();
+        }
+        row
+    };
+    match entry {
+        Entry::Row { row, grouped } => Entry::Row {
+            row: strip(row),
+            grouped,
+        },
+        Entry::Changes { summary, rows } => Entry::Changes {
+            summary,
+            rows: rows.into_iter().map(strip).collect(),
+        },
+    }
+}
+
 fn focus_composer(composer_id: &str) {
     if let Some(input) = web_sys::window()
         .and_then(|w| w.document())
@@ -197,11 +256,13 @@ fn focus_composer(composer_id: &str) {
 }
 
 /// Scrolls the row of `event_id` to the middle of the view and gives it focus.
-fn scroll_to_event(event_id: &str) {
+fn scroll_to_event(scroller: &web_sys::HtmlDivElement, event_id: &str) {
     let selector = format!("[data-event-id=\"{}\"]", event_id.replace(['"', '\\'], ""));
-    let Some(row) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
+    // Within this conversation: a thread's root shows in the room as well.
+    let Some(row) = scroller
+        .query_selector(&selector)
+        .ok()
+        .flatten()
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
     else {
         return;

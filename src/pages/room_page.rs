@@ -189,7 +189,7 @@ fn ThreadPanel(
             </div>
             <ErrorAlert error=load_error />
             <Show when=move || timeline.load.with(|l| *l == LoadState::Ready)>
-                <Conversation timeline room_id room_name composer_id="lt-thread-composer" members load_members thread />
+                <Conversation timeline room_id room_name composer_id="lt-thread-composer" members load_members thread in_thread=true />
             </Show>
         </aside>
     }

@@ -20,28 +20,63 @@ pub fn draft_of(
     reply_to: Option<String>,
 ) -> Result<Draft, AppError> {
     let (body, emote) = command_of(text)?;
-    let mut markdown = body;
-    let mut mentioned = Vec::new();
-    for mention in mentions {
-        if mentioned.contains(&mention.user_id) {
-            continue;
-        }
-        if let Some(at) = markdown.find(&mention.name) {
-            let link = format!(
-                "[{}](https://matrix.to/#/{})",
-                escape_markdown(&mention.name),
-                mention.user_id
-            );
-            markdown.replace_range(at..at + mention.name.len(), &link);
-            mentioned.push(mention.user_id.clone());
-        }
-    }
+    let (markdown, mentioned) = link_mentions(&body, mentions);
     Ok(Draft {
         markdown,
         emote,
         mentions: mentioned,
         reply_to,
     })
+}
+
+/// Each picked member's name, where it still stands as a whole word, becomes a link to
+/// them; the user IDs linked are returned. Longer names are placed first, so that "Bob"
+/// does not claim the start of "Bobby"; no two links overlap.
+fn link_mentions(body: &str, mentions: &[PickedMention]) -> (String, Vec<String>) {
+    let mut picked: Vec<&PickedMention> = mentions.iter().filter(|m| !m.name.is_empty()).collect();
+    picked.sort_by_key(|m| std::cmp::Reverse(m.name.len()));
+    let mut claimed: Vec<(usize, usize, &PickedMention)> = Vec::new();
+    for mention in picked {
+        if claimed.iter().any(|(_, _, m)| m.user_id == mention.user_id) {
+            continue;
+        }
+        let free = body
+            .match_indices(&mention.name)
+            .map(|(at, _)| at)
+            .find(|&at| {
+                let end = at + mention.name.len();
+                let word_start = !body[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let word_end = !body[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                let overlaps = claimed.iter().any(|&(s, e, _)| at < e && s < end);
+                word_start && word_end && !overlaps
+            });
+        if let Some(at) = free {
+            claimed.push((at, at + mention.name.len(), mention));
+        }
+    }
+    claimed.sort_by_key(|&(at, _, _)| at);
+    let mut markdown = String::with_capacity(body.len());
+    let mut mentioned = Vec::new();
+    let mut copied = 0;
+    for (start, end, mention) in claimed {
+        markdown.push_str(&body[copied..start]);
+        let target: String =
+            url::form_urlencoded::byte_serialize(mention.user_id.as_bytes()).collect();
+        markdown.push_str(&format!(
+            "[{}](https://matrix.to/#/{target})",
+            escape_markdown(&mention.name)
+        ));
+        mentioned.push(mention.user_id.clone());
+        copied = end;
+    }
+    markdown.push_str(&body[copied..]);
+    (markdown, mentioned)
 }
 
 /// The text to send and whether it is an emote. `//` sends a message that starts with
@@ -139,13 +174,31 @@ mod tests {
         let draft = draft_of("hi Bob [ops], look", &[bob(), bob()], Some("$e".into())).unwrap();
         assert_eq!(
             draft.markdown,
-            "hi [Bob \\[ops\\]](https://matrix.to/#/@bob:example.org), look"
+            "hi [Bob \\[ops\\]](https://matrix.to/#/%40bob%3Aexample.org), look"
         );
         assert_eq!(draft.mentions, vec!["@bob:example.org".to_owned()]);
         assert_eq!(draft.reply_to.as_deref(), Some("$e"));
         // A mention whose name was deleted again mentions no one.
         let draft = draft_of("never mind", &[bob()], None).unwrap();
         assert!(draft.mentions.is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn names_that_contain_each_other_link_once_each_and_only_whole_words() {
+        let pick = |name: &str, id: &str| PickedMention {
+            name: name.into(),
+            user_id: id.into(),
+        };
+        let picked = [pick("Bob", "@bob:x"), pick("Bobby", "@bobby:x")];
+        let draft = draft_of("Bobby and Bob, not Bobcat", &picked, None).unwrap();
+        assert_eq!(
+            draft.markdown,
+            "[Bobby](https://matrix.to/#/%40bobby%3Ax) and [Bob](https://matrix.to/#/%40bob%3Ax), not Bobcat"
+        );
+        assert_eq!(
+            draft.mentions,
+            vec!["@bobby:x".to_owned(), "@bob:x".to_owned()]
+        );
     }
 
     #[wasm_bindgen_test]

@@ -12,7 +12,9 @@ use crate::error::AppError;
 use crate::i18n::t;
 use crate::load_state::LoadState;
 use crate::matrix::ActiveSession;
-use crate::matrix::models::{ItemId, MemberSummary, RoomHeader, RowContent, RowKind, TimelineRow};
+use crate::matrix::models::{
+    ItemId, MemberSummary, MessageKind, MessageRow, RoomHeader, RowContent, RowKind, TimelineRow,
+};
 use crate::matrix::timeline::{self, RoomTimeline};
 use crate::state::composer::{PickedMention, draft_of};
 
@@ -42,6 +44,8 @@ pub struct TimelineState {
     /// When we last told the room we are typing (ms since the epoch), to send it
     /// again only every few seconds.
     typing_sent: StoredValue<Option<f64>>,
+    /// The last back-pagination failed (offline): wait for a scroll to try again.
+    pagination_failed: StoredValue<bool>,
 }
 
 /// Earlier versions of a message as (timestamp, text), or why they could not be loaded.
@@ -88,6 +92,7 @@ pub fn use_timeline(
         highlight: RwSignal::new(None),
         timeline: StoredValue::new_local(None),
         typing_sent: StoredValue::new(None),
+        pagination_failed: StoredValue::new(false),
     };
     let opened = SendWrapper::new(Rc::new(std::cell::RefCell::new(None::<Rc<RoomTimeline>>)));
     let on_leave = opened.clone();
@@ -148,6 +153,14 @@ pub fn use_timeline(
     state
 }
 
+/// The text an edit starts from: an emote keeps its `/me`, so it stays one.
+pub fn edit_text(message: &MessageRow) -> String {
+    match message.kind {
+        MessageKind::Emote => format!("/me {}", message.body),
+        _ => message.body.clone(),
+    }
+}
+
 fn starts_room(rows: &Vector<TimelineRow>) -> bool {
     rows.iter().any(|row| row.kind == RowKind::TimelineStart)
 }
@@ -159,23 +172,30 @@ impl TimelineState {
         self.timeline.try_get_value().flatten()
     }
 
-    /// Loads older events unless a request is running or the start is reached.
-    pub fn paginate(&self) {
+    /// Loads older events unless a request is running or the start is reached. After a
+    /// failure, only the person scrolling (`by_scroll`) tries again: not every frame.
+    pub fn paginate(&self, by_scroll: bool) {
         let state = *self;
         let Some(timeline) = self.timeline() else {
             return;
         };
-        if state.paginating.get_untracked() || state.at_start.get_untracked() {
+        let failed = state.pagination_failed.get_value();
+        if state.paginating.get_untracked()
+            || state.at_start.get_untracked()
+            || (failed && !by_scroll)
+        {
             return;
         }
         state.paginating.set(true);
         spawn_local(async move {
-            match timeline.paginate_back(PAGE).await {
-                Ok(reached_start) if reached_start => state.at_start.set(true),
+            let result = timeline.paginate_back(PAGE).await;
+            state.pagination_failed.try_set_value(result.is_err());
+            match result {
+                Ok(reached_start) if reached_start => _ = state.at_start.try_set(true),
                 Ok(_) => {}
-                Err(error) => state.action_error.set(Some(error)),
+                Err(error) => _ = state.action_error.try_set(Some(error)),
             }
-            state.paginating.set(false);
+            state.paginating.try_set(false);
         });
     }
 
@@ -205,19 +225,26 @@ impl TimelineState {
             }
         };
         state.mode.set(ComposerMode::New);
-        state.typing_sent.set_value(None);
+        self.typing(false);
         spawn_local(async move {
             let result = match &mode {
                 ComposerMode::Edit { item, .. } => timeline.edit(item, draft).await,
                 _ => timeline.send(draft).await,
             };
-            match result {
-                Ok(()) => state.action_error.set(None),
-                Err(error) => {
-                    state.action_error.set(Some(error));
-                    state.mode.set(mode);
-                    restore(text);
+            if let Err(error) = result {
+                state.action_error.try_set(Some(error));
+                match mode {
+                    // The composer fills itself from an edit's body: give it ours.
+                    ComposerMode::Edit { item, .. } => {
+                        state.mode.try_set(ComposerMode::Edit { item, body: text });
+                    }
+                    other => {
+                        state.mode.try_set(other);
+                        restore(text);
+                    }
                 }
+            } else {
+                state.action_error.try_set(None);
             }
         });
     }
@@ -338,8 +365,9 @@ impl TimelineState {
             return;
         };
         let target = event_id.clone();
+        // `None` once the room view is gone: then the search stops.
         let loaded = move || {
-            state.rows.with_untracked(|rows| {
+            state.rows.try_with_untracked(|rows| {
                 rows.iter().any(|row| {
                     matches!(&row.kind, RowKind::Event(e) if e.event_id.as_deref() == Some(event_id.as_str()))
                 })
@@ -347,12 +375,16 @@ impl TimelineState {
         };
         spawn_local(async move {
             for _ in 0..JUMP_PAGES {
-                if loaded() {
-                    state.highlight.try_set(Some(target));
-                    return;
+                match loaded() {
+                    Some(true) => {
+                        state.highlight.try_set(Some(target));
+                        return;
+                    }
+                    Some(false) => {}
+                    None => return,
                 }
                 match timeline.paginate_back(PAGE).await {
-                    Ok(true) if !loaded() => break,
+                    Ok(true) if loaded() == Some(false) => break,
                     Ok(_) => {}
                     Err(error) => {
                         state.action_error.try_set(Some(error));
@@ -360,10 +392,10 @@ impl TimelineState {
                     }
                 }
             }
-            if loaded() {
-                state.highlight.try_set(Some(target));
-            } else {
-                state.action_error.try_set(Some(AppError::MessageNotFound));
+            match loaded() {
+                Some(true) => _ = state.highlight.try_set(Some(target)),
+                Some(false) => _ = state.action_error.try_set(Some(AppError::MessageNotFound)),
+                None => {}
             }
         });
     }

@@ -56,7 +56,7 @@ pub fn row_of(item: &TimelineItem, context: &RowContext<'_>) -> TimelineRow {
 fn event_row(event: &EventTimelineItem, context: &RowContext<'_>) -> EventRow {
     let sender = event.sender();
     let (sender_name, sender_avatar) = profile_of(event.sender_profile(), sender);
-    EventRow {
+    let mut row = EventRow {
         event_id: event.event_id().map(|id| id.to_string()),
         transaction_id: event.transaction_id().map(|id| id.to_string()),
         sender_id: sender.to_string(),
@@ -64,7 +64,7 @@ fn event_row(event: &EventTimelineItem, context: &RowContext<'_>) -> EventRow {
         sender_avatar,
         timestamp: event.timestamp().get().into(),
         is_own: sender == context.own,
-        editable: event.is_editable(),
+        editable: false,
         content: content_of(event.content(), &sender_name, context),
         send_state: match event.send_state() {
             None => SendState::Remote,
@@ -85,7 +85,12 @@ fn event_row(event: &EventTimelineItem, context: &RowContext<'_>) -> EventRow {
             .filter(|user| *user != context.own && *user != sender)
             .map(|user| (user.to_string(), context.name_of(user)))
             .collect(),
-    }
+    };
+    // Lattice edits text only: an edit of an attachment would replace it with text.
+    row.editable = event.is_editable()
+        && matches!(&row.content, RowContent::Message(m) if m.media.is_none()
+            && matches!(m.kind, MessageKind::Text | MessageKind::Emote | MessageKind::Notice));
+    row
 }
 
 /// A display name (the user ID until the profile is known) and an avatar.
