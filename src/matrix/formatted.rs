@@ -42,7 +42,18 @@ pub fn rich_text(html: &str) -> Option<Vec<RichNode>> {
     let tree = Html::parse(html);
     tree.sanitize_with(&config);
     let nodes = children_of(tree.children(), false);
-    (!nodes.is_empty()).then_some(nodes)
+    // Markup that sanitizes down to nothing readable (say, elements nested too deep,
+    // cut off with their text) shows the plain body instead of an empty message.
+    let readable = !plain_text(&nodes).trim().is_empty() || has_image(&nodes);
+    readable.then_some(nodes)
+}
+
+fn has_image(nodes: &[RichNode]) -> bool {
+    nodes.iter().any(|node| match node {
+        RichNode::Element(RichTag::Image { .. }, _) => true,
+        RichNode::Element(_, children) => has_image(children),
+        RichNode::Text(_) => false,
+    })
 }
 
 /// The plain text a tree reads as, for previews and announcements.
@@ -279,7 +290,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn deep_nesting_is_cut_off_and_does_not_exhaust_the_stack() {
         // Just under the limit: parsed, and cut to the sanitizer's 100 levels.
-        let html = format!("{}deep", "<blockquote>".repeat(MAX_TAGS));
+        let html = format!("top{}deep", "<blockquote>".repeat(MAX_TAGS));
         let nodes = rich_text(&html).unwrap();
         fn depth(nodes: &[RichNode]) -> usize {
             nodes
@@ -361,6 +372,14 @@ mod tests {
                 _
             )
         ));
+    }
+
+    #[wasm_bindgen_test]
+    fn markup_without_readable_content_leaves_the_plain_body() {
+        let cut_off = format!("{}deep", "<b>".repeat(150));
+        assert_eq!(rich_text(&cut_off), None);
+        assert_eq!(rich_text("<p> </p><br>"), None);
+        assert!(rich_text("<img src=\"mxc://x/y\" alt=\"\">").is_some());
     }
 
     #[wasm_bindgen_test]

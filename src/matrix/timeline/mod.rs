@@ -14,10 +14,12 @@ use imbl::Vector;
 use matrix_sdk::room::Receipts;
 use matrix_sdk::room::edit::EditedContent;
 use matrix_sdk::ruma::api::client::receipt::create_receipt::v3::ReceiptType;
-use matrix_sdk::ruma::events::Mentions;
 use matrix_sdk::ruma::events::receipt::ReceiptThread;
 use matrix_sdk::ruma::events::room::message::{
     RoomMessageEventContent, RoomMessageEventContentWithoutRelation,
+};
+use matrix_sdk::ruma::events::{
+    AnySyncMessageLikeEvent, AnySyncTimelineEvent, Mentions, SyncMessageLikeEvent,
 };
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::send_queue::SendHandle;
@@ -25,7 +27,7 @@ use matrix_sdk::{Room, RoomMemberships, RoomState};
 use matrix_sdk_ui::Timeline;
 use matrix_sdk_ui::timeline::{
     AttachmentConfig, AttachmentSource, RoomExt, TimelineEventItemId, TimelineFocus, TimelineItem,
-    TimelineItemKind,
+    TimelineItemKind, default_event_filter,
 };
 
 use rows::message_of;
@@ -86,6 +88,7 @@ pub async fn open(
     let timeline = room
         .timeline_builder()
         .with_focus(focus)
+        .event_filter(|event, rules| default_event_filter(event, rules) || is_message(event))
         .build()
         .await
         .map_err(|e| AppError::Server(e.to_string()))?;
@@ -418,6 +421,17 @@ fn header_of(room: &Room) -> RoomHeader {
         encrypted: room.encryption_state().is_encrypted(),
         is_invite: room.state() == RoomState::Invited,
     }
+}
+
+/// Every `m.room.message` shows: the SDK's default filter hides message types it does
+/// not know, which then show by their fallback body (the spec asks senders for one).
+fn is_message(event: &AnySyncTimelineEvent) -> bool {
+    matches!(
+        event,
+        AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
+            SyncMessageLikeEvent::Original(_)
+        ))
+    )
 }
 
 /// Keeps the send handle of each local echo, so that a failed send can be retried or
