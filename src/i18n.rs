@@ -261,38 +261,29 @@ fn date(millis: u64) -> js_sys::Date {
 /// borrowed by the code that panicked.
 pub fn try_t(id: &str) -> Option<String> {
     ACTIVE
-        .try_with(|active| {
-            let active = active.try_borrow().ok()?;
-            [&active.bundle, &active.fallback]
-                .into_iter()
-                .find_map(|bundle| {
-                    let pattern = bundle.get_message(id)?.value()?;
-                    Some(
-                        bundle
-                            .format_pattern(pattern, None, &mut Vec::new())
-                            .into_owned(),
-                    )
-                })
-        })
+        .try_with(|active| lookup(&*active.try_borrow().ok()?, id, None))
         .ok()
         .flatten()
 }
 
 fn format(id: &str, args: Option<&FluentArgs>) -> String {
-    ACTIVE.with(|active| {
-        let active = active.borrow();
-        [&active.bundle, &active.fallback]
-            .into_iter()
-            .find_map(|bundle| {
-                let pattern = bundle.get_message(id)?.value()?;
-                Some(
-                    bundle
-                        .format_pattern(pattern, args, &mut Vec::new())
-                        .into_owned(),
-                )
-            })
-            .unwrap_or_else(|| id.to_owned())
-    })
+    ACTIVE
+        .with(|active| lookup(&active.borrow(), id, args))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The message in the current language, else in the fallback one.
+fn lookup(active: &Active, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    [&active.bundle, &active.fallback]
+        .into_iter()
+        .find_map(|bundle| {
+            let pattern = bundle.get_message(id)?.value()?;
+            Some(
+                bundle
+                    .format_pattern(pattern, args, &mut Vec::new())
+                    .into_owned(),
+            )
+        })
 }
 
 #[cfg(test)]
