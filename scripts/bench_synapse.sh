@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Sourced by scripts/bench.sh after setup.sh and services.sh: a second Synapse holding the
-# benchmark account (scripts/seed_bench.py: @bench with 1,000 rooms, ~19,000 messages) on a
-# free loopback port. Seeding takes about 13 minutes, so it is done once per host into a
-# template in the cache; every run starts a fresh copy of it, so runs see the same data.
+# benchmark account (scripts/seed_bench.py: @bench in LATTICE_BENCH_ROOMS rooms, default
+# 1,000, 19 messages each) on a free loopback port. Seeding takes about 13 minutes per
+# 1,000 rooms, so it is done once per host and room count into a template in the cache;
+# every run starts a fresh copy of it, so runs see the same data.
 # Exports LATTICE_BENCH_SYNAPSE_URL and LATTICE_BENCH_SYNAPSE_SECRET. On exit it stops
 # that Synapse, deletes the copy, then runs the EXIT trap set before it (services.sh's).
 # stop_bench_synapse may also be called directly.
 
-_bench_template="${LATTICE_CACHE:-/var/cache/lattice}/bench-template"
+_bench_rooms="${LATTICE_BENCH_ROOMS:-1000}"
+_bench_template="${LATTICE_CACHE:-/var/cache/lattice}/bench-template-$_bench_rooms"
 _bench_synapse_dir=""  # the Synapse to stop on exit
 _bench_delete_dir=""   # a half-seeded template or a run's copy, deleted on exit
 
@@ -49,13 +51,14 @@ fi
 _bench_synapse_main() {
   local port
   if [ ! -f "$_bench_template/seeded" ]; then
-    echo "[bench] seeding $_bench_template once for this host: 1,000 rooms, about 13 minutes" >&2
+    echo "[bench] seeding $_bench_template once for this host: $_bench_rooms rooms, about 13 minutes per 1,000" >&2
     rm -rf "$_bench_template"
     _bench_delete_dir="$(mktemp -d "$_bench_template.XXXXXX")"
     _bench_synapse_dir="$_bench_delete_dir"
     port="$(_bench_free_port)"
     scripts/synapse.sh start "$_bench_delete_dir" "$port"
-    python3 scripts/seed_bench.py "http://127.0.0.1:$port" "$(_bench_secret "$_bench_delete_dir")" >&2
+    python3 scripts/seed_bench.py "http://127.0.0.1:$port" "$(_bench_secret "$_bench_delete_dir")" \
+      --rooms "$_bench_rooms" >&2
     _bench_stop "$_bench_delete_dir"; _bench_synapse_dir=""
     rm -f "$_bench_delete_dir"/*.log "$_bench_delete_dir/homeserver.pid"
     mv "$_bench_delete_dir" "$_bench_template"; _bench_delete_dir=""

@@ -133,6 +133,84 @@ async fn session_save_restore_and_delete() {
     assert!(vault::read_record().await.expect("read").is_none());
 }
 
+/// "rounds" and its value in the msgpack of the SDK's cipher key export.
+const SLOW_ROUNDS: [u8; 12] = [
+    0xa6, b'r', b'o', b'u', b'n', b'd', b's', 0xce, 0, 3, 0x0d, 0x40,
+];
+const FAST_ROUNDS: [u8; 10] = [0xa6, b'r', b'o', b'u', b'n', b'd', b's', 0xcd, 0x03, 0xe8];
+
+/// The state store's exported cipher key, as the SDK keeps it in its meta database.
+async fn store_key_export(prefix: &str) -> Vec<u8> {
+    use indexed_db_futures::prelude::*;
+    let db = indexed_db_futures::database::Database::open(format!("{prefix}::matrix-sdk-state"))
+        .await
+        .expect("open the meta database");
+    let tx = db
+        .transaction("matrix-sdk-state")
+        .build()
+        .expect("transaction");
+    let store = tx.object_store("matrix-sdk-state").expect("object store");
+    let value: Option<wasm_bindgen::JsValue> = store
+        .get(&wasm_bindgen::JsValue::from_str("store_key"))
+        .await
+        .expect("read");
+    serde_wasm_bindgen::from_value(value.expect("a store key")).expect("bytes")
+}
+
+/// New stores get their cipher key exported with 1,000 PBKDF2 rounds, not 200,000: the
+/// secret is random, so the rounds would only cost time at every start.
+#[wasm_bindgen_test]
+async fn new_stores_export_their_key_with_few_rounds() {
+    let homeserver = url::Url::parse("http://127.0.0.1:1/").unwrap();
+    let stored = StoredSession::new(homeserver, fake_session()).unwrap();
+    drop(stored.open_client().await.expect("open stores"));
+    let export = store_key_export(stored.store_prefix()).await;
+    assert!(contains(&export, &FAST_ROUNDS) && !contains(&export, &SLOW_ROUNDS));
+    StoredSession::delete_local(stored.store_prefix())
+        .await
+        .unwrap();
+}
+
+/// A session saved before that, whose stores the SDK created with 200,000 rounds: its
+/// next restore re-exports the same key cheaply, and what the stores hold stays readable.
+#[wasm_bindgen_test]
+async fn an_old_store_key_is_re_exported_and_the_stores_stay_readable() {
+    let homeserver = url::Url::parse("http://127.0.0.1:1/").unwrap();
+    let stored = StoredSession::new(homeserver.clone(), fake_session()).unwrap();
+    let mut old = serde_json::to_value(&stored).unwrap();
+    let stores = old["stores"].as_object_mut().unwrap();
+    stores.remove("fast_key_export");
+    let prefix = stores["prefix"].as_str().unwrap().to_owned();
+    let passphrase = stores["passphrase"].as_str().unwrap().to_owned();
+
+    let client = matrix_sdk::Client::builder()
+        .homeserver_url(homeserver.as_str())
+        .indexeddb_store(&prefix, Some(&passphrase))
+        .build()
+        .await
+        .expect("the SDK's own stores");
+    client
+        .state_store()
+        .set_custom_value(b"probe", b"kept".to_vec())
+        .await
+        .unwrap();
+    drop(client);
+    assert!(contains(&store_key_export(&prefix).await, &SLOW_ROUNDS));
+
+    let old: StoredSession = serde_json::from_value(old).unwrap();
+    let client = old.open_client().await.expect("reopen with the old key");
+    let probe = client
+        .state_store()
+        .get_custom_value(b"probe")
+        .await
+        .unwrap();
+    assert_eq!(probe.as_deref(), Some(&b"kept"[..]));
+    drop(client);
+    let export = store_key_export(&prefix).await;
+    assert!(contains(&export, &FAST_ROUNDS) && !contains(&export, &SLOW_ROUNDS));
+    StoredSession::delete_local(&prefix).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 fn the_crash_notice_offers_a_reload_and_a_report() {
     let document = web_sys::window().unwrap().document().unwrap();

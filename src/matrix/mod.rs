@@ -10,6 +10,7 @@ pub mod permalinks;
 pub mod room_list;
 pub mod rooms;
 pub mod session;
+mod store_cipher;
 pub mod sync;
 pub mod timeline;
 pub mod verification;

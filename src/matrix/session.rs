@@ -31,6 +31,10 @@ struct StoreKeys {
     prefix: String,
     /// Random secret the SDK's store cipher is derived from.
     passphrase: String,
+    /// The stores' cipher key is exported with few KDF rounds (`store_cipher`); false
+    /// for sessions saved before that, until their first restore re-exports it.
+    #[serde(default)]
+    fast_key_export: bool,
 }
 
 impl StoreKeys {
@@ -39,6 +43,7 @@ impl StoreKeys {
             prefix: format!("{STORE_PREFIX}{}", hex(&vault::random_bytes(8)?)),
             passphrase: base64::engine::general_purpose::STANDARD_NO_PAD
                 .encode(vault::random_bytes(32)?),
+            fast_key_export: true,
         })
     }
 }
@@ -129,6 +134,8 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, AppError> {
+    super::store_cipher::prepare(&stores.prefix, &stores.passphrase, stores.fast_key_export)
+        .await?;
     Client::builder()
         .homeserver_url(homeserver.as_str())
         .indexeddb_store(&stores.prefix, Some(&stores.passphrase))
@@ -199,13 +206,20 @@ pub async fn login(
 /// Reopens the saved session, if there is one, without contacting the server.
 pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
     perf::mark("lattice:restore");
-    let Some(stored) = StoredSession::load().await? else {
+    let Some(mut stored) = StoredSession::load().await? else {
         return Ok(None);
     };
     perf::measure("lattice:vault-open", "lattice:restore");
     perf::mark("lattice:stores");
     let client = stored.open_client().await?;
     perf::measure("lattice:stores-open", "lattice:stores");
+    if !stored.stores.fast_key_export {
+        // Re-exported by build_client; saved so later starts skip the slow check.
+        stored.stores.fast_key_export = true;
+        if let Err(error) = stored.save().await {
+            tracing::warn!("could not record the store key's new export: {error}");
+        }
+    }
     start(client, stored.stores.prefix).await.map(Some)
 }
 
