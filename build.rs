@@ -18,11 +18,11 @@ fn main() {
     codes.sort();
     let table: String = codes
         .iter()
+        // Relative to the manifest at compile time, not an absolute path from this
+        // run: a target directory shared by two checkouts reuses this output.
         .map(|code| {
-            let path = dir.join(format!("{code}.ftl"));
             format!(
-                "    ({code:?}, include_str!({:?})),\n",
-                path.display().to_string()
+                "    ({code:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/locales/{code}.ftl\"))),\n"
             )
         })
         .collect();

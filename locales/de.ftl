@@ -32,6 +32,7 @@ error-rate-limited = Zu viele Versuche. Warten Sie einen Moment und versuchen Si
 error-unreachable = { $server } ist nicht erreichbar. Prüfen Sie die Adresse und Ihre Verbindung.
 error-not-matrix = { $server } hat geantwortet, ist aber kein Matrix-Server.
 error-no-sliding-sync = { $server } ist ein Matrix-Server ohne Simplified Sliding Sync (MSC4186), das Lattice benötigt. Die Serveradministration muss es aktivieren (Synapse ab Version 1.114 stellt es standardmäßig bereit).
+error-insecure-homeserver = { $server } wird nicht über https bereitgestellt; Ihr Passwort und Ihre Nachrichten würden ungeschützt übertragen. Verwenden Sie die https://-Adresse.
 error-invalid-homeserver = „{ $input }“ ist weder ein Servername noch eine Serveradresse.
 error-invalid-user-id = „{ $input }“ ist keine gültige Benutzer-ID.
 error-storage = Der Browserspeicher ist nicht verfügbar: { $detail }

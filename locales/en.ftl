@@ -30,6 +30,7 @@ error-rate-limited = Too many attempts. Wait a moment and try again.
 error-unreachable = Can't reach { $server }. Check the address and your connection.
 error-not-matrix = { $server } answered, but it is not a Matrix server.
 error-no-sliding-sync = { $server } is a Matrix server without simplified sliding sync (MSC4186), which Lattice needs. The administrator must enable it (Synapse 1.114 or newer serves it by default).
+error-insecure-homeserver = { $server } is not served over https, so your password and messages would cross the network unprotected. Use its https:// address.
 error-invalid-homeserver = “{ $input }” is not a server name or address.
 error-invalid-user-id = “{ $input }” is not a valid user ID.
 error-storage = The browser's storage is not available: { $detail }

@@ -32,6 +32,7 @@ error-rate-limited = Trop de tentatives. Patientez un instant, puis réessayez.
 error-unreachable = Impossible de joindre { $server }. Vérifiez l’adresse et votre connexion.
 error-not-matrix = { $server } a répondu, mais ce n’est pas un serveur Matrix.
 error-no-sliding-sync = { $server } est un serveur Matrix sans la synchronisation glissante simplifiée (simplified sliding sync, MSC4186), dont Lattice a besoin. L’administrateur du serveur doit l’activer (Synapse 1.114 ou plus récent la fournit par défaut).
+error-insecure-homeserver = { $server } n’est pas servi en https : votre mot de passe et vos messages traverseraient le réseau sans protection. Utilisez son adresse https://.
 error-invalid-homeserver = « { $input } » n’est ni un nom ni une adresse de serveur.
 error-invalid-user-id = « { $input } » n’est pas un identifiant utilisateur valide.
 error-storage = Le stockage du navigateur n’est pas disponible : { $detail }

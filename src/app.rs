@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::i18n::{self, t};
 use crate::pages::{
     ConfigErrorPage, HomePage, LoginPage, NoRoomSelected, OtherTabPage, RoomPage, SecurityPage,
-    SettingsPage, StorageUnavailablePage,
+    SettingsPage, StartingShell, StorageUnavailablePage,
 };
 use crate::state::tab::{TabGate, TabState};
 use crate::state::{Phase, SessionContext};
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     let startup = RwSignal::new(Startup::Loading);
     spawn_local(async move {
         let config = Config::load().await;
+        crate::perf::mark("lattice:config-loaded");
         let offered = config
             .as_ref()
             .map(|c| c.languages.clone())
@@ -38,7 +39,9 @@ pub fn App() -> impl IntoView {
         i18n::activate(&i18n::choose(&offered));
         startup.set(match config {
             Err(error) => Startup::BadConfig(error),
-            Ok(config) => match vault::check_available().await {
+            Ok(config) => match vault::check_available().await.inspect(|()| {
+                crate::perf::mark("lattice:storage-checked");
+            }) {
                 Err(error) => Startup::NoStorage(error),
                 Ok(()) => Startup::Ready(config),
             },
@@ -74,7 +77,10 @@ fn app_routes(session: SessionContext) -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <Redirect path="/" /> }>
                 <ParentRoute path=path!("/") view=move || match session.phase.get() {
-                    Phase::Restoring => Loading().into_any(),
+                    Phase::Restoring => match session.first_screen.get() {
+                        Some(rooms) => view! { <StartingShell rooms /> }.into_any(),
+                        None => Loading().into_any(),
+                    },
                     Phase::SignedOut => view! { <Redirect path="/login" /> }.into_any(),
                     Phase::SignedIn(info) => view! { <HomePage info /> }.into_any(),
                 }>

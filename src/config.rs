@@ -40,6 +40,9 @@ pub struct Config {
     pub require_secure_backup: bool,
     /// Language codes offered, in order; empty means every language the app ships.
     pub languages: Vec<String>,
+    /// Allows a homeserver over plain `http://` on a host other than loopback. Only
+    /// for closed test networks: tokens and messages would cross the network in clear.
+    pub allow_insecure_homeserver: bool,
 }
 
 impl Default for Config {
@@ -56,6 +59,7 @@ impl Default for Config {
             disable_room_creation: false,
             require_secure_backup: false,
             languages: Vec::new(),
+            allow_insecure_homeserver: false,
         }
     }
 }

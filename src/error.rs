@@ -22,6 +22,9 @@ pub enum AppError {
     /// What was typed is neither a server name nor a URL.
     #[error("invalid homeserver address {0:?}")]
     InvalidHomeserver(String),
+    /// A homeserver over plain http:// that is not on this machine.
+    #[error("{0} is not served over https")]
+    InsecureHomeserver(String),
     /// A full user ID that does not parse.
     #[error("invalid user id {0:?}")]
     InvalidUserId(String),
@@ -121,6 +124,9 @@ impl AppError {
             AppError::NotMatrixServer(server) => t_args("error-not-matrix", &[("server", server)]),
             AppError::NoSlidingSync(server) => {
                 t_args("error-no-sliding-sync", &[("server", server)])
+            }
+            AppError::InsecureHomeserver(server) => {
+                t_args("error-insecure-homeserver", &[("server", server)])
             }
             AppError::InvalidHomeserver(input) => {
                 t_args("error-invalid-homeserver", &[("input", input)])

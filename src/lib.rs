@@ -19,6 +19,7 @@ pub mod web;
 
 /// Entry point called by `main`: installs the panic hook and logging, then mounts the app.
 pub fn start() {
+    perf::mark("lattice:wasm-started");
     crash::install();
     // INFO keeps the SDK's request-level DEBUG output (which names URLs and
     // transaction ids) out of the console; release builds stop at WARN at compile time

@@ -11,6 +11,22 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Marks a point in time under `name`, with a number as its detail.
+pub fn mark_with_detail(name: &str, detail: f64) {
+    use wasm_bindgen::JsCast;
+    // Through Reflect: web-sys has mark options only behind its unstable APIs.
+    let Some(performance) = performance() else {
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"detail".into(), &detail.into());
+    if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into())
+        .and_then(|mark| mark.dyn_into::<js_sys::Function>())
+    {
+        let _ = mark.call2(&performance, &name.into(), &options);
+    }
+}
+
 /// Records the time from the mark `start` until now as the measure `name`.
 pub fn measure(name: &str, start: &str) {
     if let Some(performance) = performance() {

@@ -133,6 +133,43 @@ async fn session_save_restore_and_delete() {
     assert!(vault::read_record().await.expect("read").is_none());
 }
 
+/// The room list's kept first screen: encrypted like the session (no room name in the
+/// clear), read back, and gone with the session.
+#[wasm_bindgen_test]
+async fn the_first_screen_is_kept_encrypted_and_cleared_with_the_session() {
+    vault::save(b"session").await.unwrap();
+    vault::save_first_screen(b"[\"Secret project room\"]")
+        .await
+        .unwrap();
+    assert_eq!(
+        vault::load_first_screen().await.unwrap().as_deref(),
+        Some(&b"[\"Secret project room\"]"[..])
+    );
+    assert_eq!(
+        vault::load().await.unwrap().as_deref(),
+        Some(&b"session"[..])
+    );
+    // The record as stored: only ciphertext.
+    let record = {
+        use indexed_db_futures::prelude::*;
+        let db = indexed_db_futures::database::Database::open(vault::DB_NAME)
+            .await
+            .unwrap();
+        let tx = db.transaction("vault").build().unwrap();
+        let store = tx.object_store("vault").unwrap();
+        let record: Option<wasm_bindgen::JsValue> = store
+            .get(&wasm_bindgen::JsValue::from_str("first-screen"))
+            .await
+            .unwrap();
+        record.expect("a first-screen record")
+    };
+    let ciphertext =
+        Uint8Array::new(&Reflect::get(&record, &"ciphertext".into()).unwrap()).to_vec();
+    assert!(!contains(&ciphertext, b"Secret project room"));
+    vault::clear().await.unwrap();
+    assert_eq!(vault::load_first_screen().await.unwrap(), None);
+}
+
 /// "rounds" and its value in the msgpack of the SDK's cipher key export.
 const SLOW_ROUNDS: [u8; 12] = [
     0xa6, b'r', b'o', b'u', b'n', b'd', b's', 0xce, 0, 3, 0x0d, 0x40,

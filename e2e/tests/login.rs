@@ -232,6 +232,20 @@ async fn address_nobody_listens_on_cannot_be_reached() -> anyhow::Result<()> {
     fixture.finish().await
 }
 
+/// A plain http:// homeserver off this machine is refused before anything is sent.
+#[tokio::test]
+async fn plain_http_homeserver_elsewhere_is_refused() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    fixture
+        .submit_login(Some("http://matrix.example.org"), "someone", "password")
+        .await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "is not served over https")
+        .await?;
+    fixture.finish().await
+}
+
 #[tokio::test]
 async fn plain_web_server_is_not_a_matrix_server() -> anyhow::Result<()> {
     let (plain, _server) = start_plain_server().await?;

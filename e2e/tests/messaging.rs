@@ -133,6 +133,63 @@ async fn invite_is_accepted_and_messages_flow_both_ways() -> anyhow::Result<()> 
     f.finish().await
 }
 
+/// What the composer holds is each room's own draft: it survives a room switch and a
+/// reload, and sending it clears it.
+#[tokio::test]
+async fn a_draft_survives_a_room_switch_and_a_reload() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("Drafts one").await?;
+    f.shared_room("Drafts two").await?;
+    f.sign_in().await?;
+    let draft = "half-written thought";
+    f.open_room("Drafts one").await?;
+    let composer = f.browser.by_role("textbox", "Message to").await?;
+    composer.send_keys(draft).await?;
+    composer_holds(&f.browser, draft).await?;
+    f.open_room("Drafts two").await?;
+    composer_holds(&f.browser, "").await?;
+    f.open_room("Drafts one").await?;
+    composer_holds(&f.browser, draft).await?;
+
+    f.browser.reload().await?;
+    f.browser.by_role("log", "Messages").await?;
+    composer_holds(&f.browser, draft).await?;
+
+    // Sent: gone from the composer, and after a reload too.
+    f.browser
+        .by_role("textbox", "Message to")
+        .await?
+        .send_keys(lattice_e2e::browser::ENTER)
+        .await?;
+    f.peer.wait_for_message(&room_id, draft).await?;
+    composer_holds(&f.browser, "").await?;
+    f.open_room("Drafts two").await?;
+    f.open_room("Drafts one").await?;
+    f.browser.reload().await?;
+    f.browser.by_role("log", "Messages").await?;
+    f.wait_for_message(draft).await?;
+    composer_holds(&f.browser, "").await?;
+    f.finish().await
+}
+
+/// Waits until the composer holds exactly `text`.
+async fn composer_holds(browser: &Browser, text: &str) -> anyhow::Result<()> {
+    let value =
+        "const c = document.getElementById('lt-composer-input'); return c ? c.value : null;";
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let now = browser.execute(value).await?;
+        if now == serde_json::json!(text) {
+            return Ok(());
+        }
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "the composer holds {now}, not {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 async fn back_pagination_loads_300_messages_in_order() -> anyhow::Result<()> {
     let f = Fixture::start().await?;

@@ -38,10 +38,11 @@ pub fn Composer(
     id: &'static str,
     room_name: Signal<String>,
     mode: RwSignal<ComposerMode>,
+    /// The text in the box: the room's draft, which the room keeps.
+    text: RwSignal<String>,
     members: Signal<Vec<MemberSummary>>,
     actions: ComposerActions,
 ) -> impl IntoView {
-    let text = RwSignal::new(String::new());
     let mentions = StoredValue::new(Vec::<PickedMention>::new());
     let input = NodeRef::<Textarea>::new();
     let file_input = NodeRef::<Input>::new();

@@ -2,7 +2,8 @@ use leptos::prelude::*;
 
 use super::{RowActions, RowDialog};
 use crate::i18n::{t, t_args};
-use crate::matrix::models::{EventRow, MessageRow, RowContent};
+use crate::matrix::models::{EventRow, RowContent};
+use crate::state::timeline::quote_of;
 
 /// Reactions offered in one click, as in most clients.
 pub const QUICK_REACTIONS: [&str; 4] = ["👍", "❤️", "😂", "🎉"];
@@ -89,12 +90,4 @@ pub fn MessageActions(event: EventRow, actions: RowActions) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// What a reply quotes: the text, or the file's name for an attachment.
-fn quote_of(message: &MessageRow) -> String {
-    match &message.media {
-        Some(media) if message.body.is_empty() => media.filename.clone(),
-        _ => message.body.clone(),
-    }
 }

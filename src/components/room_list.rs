@@ -1,3 +1,4 @@
+use imbl::Vector;
 use leptos::html::Div;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ const OVERSCAN: usize = 6;
 /// positioned inside a spacer as tall as the whole list.
 #[component]
 pub fn RoomList(
-    rooms: Memo<Vec<RoomSummary>>,
+    rooms: Memo<Vector<RoomSummary>>,
     #[prop(into)] selected: Signal<Option<String>>,
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
@@ -43,34 +44,44 @@ pub fn RoomList(
             crate::perf::mark_once_after_paint("lattice:rooms-painted");
         }
     });
-    let total = move || rooms.with(Vec::len);
-    let window = move || {
+    let total = Memo::new(move |_| rooms.with(Vector::len));
+    // Only the rows in view are read from the list, whatever its length.
+    let window = Memo::new(move |_| {
         let first = ((scroll_top.get() / row_px).floor() as usize).saturating_sub(OVERSCAN);
         let count = (viewport.get() / row_px).ceil() as usize + 2 * OVERSCAN;
         rooms.with(|rooms| {
-            let last = (first + count).min(rooms.len());
-            let first = first.min(last);
-            rooms[first..last]
-                .iter()
-                .enumerate()
-                .map(|(offset, room)| (first + offset, room.clone()))
+            (first..(first + count).min(rooms.len()))
+                .filter_map(|position| Some((position, rooms.get(position)?.clone())))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <div class="lt-room-list" node_ref=container on:scroll=move |_| measure()>
-            <Show when=move || total() == 0>
+            <Show when=move || total.get() == 0>
                 <p class="lt-room-list__empty">{t("rooms-none")}</p>
             </Show>
             <ul class="lt-room-list__rows" aria-label=t("rooms-list-label")
-                style:height=move || format!("{}px", total() as f64 * row_px)>
-                <For each=window key=|(position, room)| (*position, room.clone()) let:entry>
-                    <RoomListItem room=entry.1.clone() position=entry.0 total=Signal::derive(total)
-                        top=entry.0 as f64 * row_px selected />
+                style:height=move || format!("{}px", total.get() as f64 * row_px)>
+                // Keyed by the summary, not the position: a room moving up only moves
+                // its row, and only a room whose summary changed is drawn again.
+                <For each=move || window.get() key=|(_, room)| room.clone() let((_, room))>
+                    <RoomListItem position=position_of(window, room.id.clone()) room total
+                        row_px selected />
                 </For>
             </ul>
         </div>
     }
+}
+
+/// Where the row of `room_id` is in the list, following it as rooms move.
+fn position_of(window: Memo<Vec<(usize, RoomSummary)>>, room_id: String) -> Signal<usize> {
+    Signal::derive(move || {
+        window.with(|rows| {
+            rows.iter()
+                .find(|(_, room)| room.id == room_id)
+                .map_or(0, |(position, _)| *position)
+        })
+    })
 }
 
 /// The root font size in pixels, so rows scale with the person's text size.

@@ -9,9 +9,11 @@ use crate::state::conversations;
 #[component]
 pub fn RoomListItem(
     room: RoomSummary,
-    position: usize,
-    total: Signal<usize>,
-    top: f64,
+    /// Place in the whole list, from 0.
+    position: Signal<usize>,
+    #[prop(into)] total: Signal<usize>,
+    /// Row height in pixels: the row is placed at `position * row_px`.
+    row_px: f64,
     selected: Signal<Option<String>>,
 ) -> impl IntoView {
     let href = conversations::room_href(&room.id);
@@ -52,8 +54,8 @@ pub fn RoomListItem(
         .is_invite
         .then(|| view! { <InviteActions room_id=room.id.clone() /> });
     view! {
-        <li class=class style:transform=format!("translateY({top}px)")
-            aria-setsize=move || total.get() aria-posinset=position + 1>
+        <li class=class style:transform=move || format!("translateY({}px)", position.get() as f64 * row_px)
+            aria-setsize=move || total.get() aria-posinset=move || position.get() + 1>
             <a class="lt-room-list__link" href=href
                 aria-current=move || if is_selected.get() { Some("page") } else { None }>
                 <Avatar name=room.name.clone() mxc=room.avatar.clone() />

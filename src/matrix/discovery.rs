@@ -94,8 +94,29 @@ pub fn check_versions(body: &str, server: &str) -> Result<(), AppError> {
     Ok(())
 }
 
+/// Refuses plain `http://` except on loopback (this machine), unless the administrator
+/// allows it: tokens and messages must not cross a network in clear.
+pub fn check_transport(url: &Url, allow_insecure: bool) -> Result<(), AppError> {
+    let loopback = match url.host() {
+        Some(url::Host::Domain(name)) => {
+            name.eq_ignore_ascii_case("localhost")
+                || name.to_ascii_lowercase().ends_with(".localhost")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    };
+    if url.scheme() == "https" || loopback || allow_insecure {
+        return Ok(());
+    }
+    Err(AppError::InsecureHomeserver(
+        url.as_str().trim_end_matches('/').to_owned(),
+    ))
+}
+
 /// Resolves the homeserver field to a base URL whose `/versions` shows a usable server.
-pub async fn discover(input: &str) -> Result<Url, AppError> {
+/// `allow_insecure`: config.json's `allow_insecure_homeserver`.
+pub async fn discover(input: &str, allow_insecure: bool) -> Result<Url, AppError> {
     let base = match parse_server_input(input)? {
         ServerInput::Url(url) => url,
         ServerInput::Name(name) => {
@@ -108,6 +129,8 @@ pub async fn discover(input: &str) -> Result<Url, AppError> {
             }
         }
     };
+    // Also where .well-known pointed: checked before anything is sent there.
+    check_transport(&base, allow_insecure)?;
     let shown = base.as_str().trim_end_matches('/').to_owned();
     let versions_url = format!("{shown}/_matrix/client/versions");
     let Ok((status, body)) = fetch_text(&versions_url).await else {
@@ -156,6 +179,35 @@ mod tests {
     /// without simplified sliding sync answers.
     const SYNAPSE_WITHOUT_MSC4186: &str =
         include_str!("../../tests/fixtures/synapse-without-msc4186-versions.json");
+
+    #[wasm_bindgen_test]
+    fn plain_http_only_on_loopback_unless_allowed() {
+        let check = |url: &str, allow| check_transport(&Url::parse(url).unwrap(), allow);
+        for ok in [
+            "https://matrix.example.org",
+            "http://127.0.0.1:8008",
+            "http://127.8.9.10",
+            "http://[::1]:8008",
+            "http://localhost:8008",
+            "http://LOCALHOST",
+            "http://synapse.localhost",
+        ] {
+            assert_eq!(check(ok, false), Ok(()), "{ok}");
+        }
+        for refused in [
+            "http://matrix.example.org",
+            "http://10.0.0.5:8008",
+            "http://[2001:db8::1]",
+            "http://localhost.example.org",
+            "http://127.0.0.1.nip.io",
+        ] {
+            assert!(
+                matches!(check(refused, false), Err(AppError::InsecureHomeserver(_))),
+                "{refused}"
+            );
+            assert_eq!(check(refused, true), Ok(()), "{refused} when allowed");
+        }
+    }
 
     #[wasm_bindgen_test]
     fn synapse_with_sliding_sync_is_accepted() {

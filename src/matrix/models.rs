@@ -32,8 +32,9 @@ impl SyncStatus {
     }
 }
 
-/// One room as the room list shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// One room as the room list shows it. Serialisable: the first screen of them is kept
+/// in the vault (`state::first_screen`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct RoomSummary {
     pub id: String,
     pub name: String,

@@ -94,6 +94,7 @@ impl StoredSession {
     /// Opens this session's stores and resumes it, without contacting the server.
     pub async fn open_client(&self) -> Result<Client, AppError> {
         let client = build_client(&self.homeserver, &self.stores).await?;
+        perf::mark("lattice:client-built");
         client
             .restore_session(self.session.clone())
             .await
@@ -136,6 +137,7 @@ fn hex(bytes: &[u8]) -> String {
 async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, AppError> {
     super::store_cipher::prepare(&stores.prefix, &stores.passphrase, stores.fast_key_export)
         .await?;
+    perf::mark("lattice:store-key-ready");
     Client::builder()
         .homeserver_url(homeserver.as_str())
         .indexeddb_store(&stores.prefix, Some(&stores.passphrase))
@@ -167,13 +169,16 @@ pub async fn login(
     homeserver_input: &str,
     username: &str,
     password: &str,
+    allow_insecure: bool,
 ) -> Result<ActiveSession, AppError> {
     // The login page already moved a full user ID's server into the homeserver field,
     // where the person could still correct it: that field is what counts.
-    let homeserver = discovery::discover(homeserver_input).await?;
+    let homeserver = discovery::discover(homeserver_input, allow_insecure).await?;
+    perf::mark("lattice:server-discovered");
     // Stores are created before login: the SDK sets up the device's keys in them.
     let stores = StoreKeys::generate()?;
     let client = build_client(&homeserver, &stores).await?;
+    perf::mark("lattice:stores-opened");
 
     let login = client
         .matrix_auth()
@@ -185,6 +190,7 @@ pub async fn login(
         let _ = databases::delete_with_prefix(&stores.prefix).await;
         return Err(login_error(&error, homeserver.as_str()));
     }
+    perf::mark("lattice:logged-in");
     let session = client
         .matrix_auth()
         .session()
@@ -194,6 +200,7 @@ pub async fn login(
     if let Err(error) = super::encryption::ensure_cross_signing(&client, password).await {
         tracing::warn!("cross-signing was not set up at sign-in: {error}");
     }
+    perf::mark("lattice:cross-signing-checked");
     let stored = StoredSession {
         homeserver,
         stores,
@@ -210,9 +217,11 @@ pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
         return Ok(None);
     };
     perf::measure("lattice:vault-open", "lattice:restore");
+    perf::mark("lattice:vault-read");
     perf::mark("lattice:stores");
     let client = stored.open_client().await?;
     perf::measure("lattice:stores-open", "lattice:stores");
+    perf::mark("lattice:stores-opened");
     if !stored.stores.fast_key_export {
         // Re-exported by build_client; saved so later starts skip the slow check.
         stored.stores.fast_key_export = true;
@@ -233,6 +242,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
         homeserver: client.homeserver().to_string(),
     };
     let sync = sync::start(&client).await?;
+    perf::mark("lattice:sync-started");
     Ok(ActiveSession {
         followed_rooms: sync::FollowedRooms::new(&sync),
         client,

@@ -69,7 +69,7 @@ pub fn Conversation(
             <Timeline timeline room_id dialog thread composer_id in_thread />
             <ErrorAlert error=timeline.action_error />
             <TypingNotice typing=timeline.typing />
-            <Composer id=composer_id room_name mode=timeline.mode members actions=composer />
+            <Composer id=composer_id room_name mode=timeline.mode text=timeline.draft members actions=composer />
             <RowDialogs timeline current=dialog />
         </div>
     }

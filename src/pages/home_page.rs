@@ -1,6 +1,7 @@
 //! The signed-in shell: the sidebar with the room list and conversation actions, and
 //! the selected room (or a placeholder) beside it.
 
+use imbl::Vector;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Outlet, Redirect};
@@ -14,11 +15,11 @@ use crate::config::Config;
 use crate::error::AppError;
 use crate::i18n::{t, t_args, t_count_args};
 use crate::load_state::LoadState;
-use crate::matrix::models::SessionInfo;
+use crate::matrix::models::{RoomSummary, SessionInfo};
 use crate::pages::SecurityPage;
 use crate::state::avatars::provide_avatars;
 use crate::state::conversations::{self, room_id_from_segment};
-use crate::state::room_list::{RoomFilter, provide_room_list, total_unread, visible_rooms};
+use crate::state::room_list::{RoomFilter, provide_room_list, visible_rooms};
 use crate::state::security::provide_security;
 use crate::state::use_session;
 use crate::storage::persistence;
@@ -38,13 +39,14 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
     let filter = RwSignal::new(RoomFilter::All);
     let query = RwSignal::new(String::new());
     let visible = Memo::new(move |_| {
+        let totals = room_list.totals.get();
         room_list
             .rooms
-            .with(|rooms| visible_rooms(rooms, filter.get(), &query.get()))
+            .with(|rooms| visible_rooms(rooms, totals, filter.get(), &query.get()))
     });
     let title_brand = brand.clone();
     Effect::new(move |_| {
-        let unread = room_list.rooms.with(total_unread);
+        let unread = room_list.totals.with(|totals| totals.unread);
         let title = if unread > 0 {
             t_count_args("title-unread", unread, &[("brand", &title_brand)])
         } else {
@@ -91,6 +93,25 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The shell drawn from the kept first screen while the session is being restored:
+/// the person's rooms show at once; the live list replaces them when the session runs.
+#[component]
+pub fn StartingShell(rooms: Vector<RoomSummary>) -> impl IntoView {
+    let brand = expect_context::<Config>().brand_name;
+    let rooms = Memo::new(move |_| rooms.clone());
+    view! {
+        <div class="lt-shell">
+            <nav class="lt-sidebar" aria-label=t("sidebar-label") aria-busy="true">
+                <header class="lt-sidebar__header">
+                    <h1 class="lt-sidebar__title">{brand}</h1>
+                </header>
+                <RoomList rooms selected=Signal::derive(|| None::<String>) />
+            </nav>
+            <main class="lt-main lt-loading" aria-busy="true"><p role="status">{t("loading")}</p></main>
+        </div>
+    }
 }
 
 /// Shown beside the room list when no room is open.

@@ -18,6 +18,7 @@ pub fn LoginPage() -> impl IntoView {
     let default_homeserver = config.homeserver_or_origin();
     let homeserver = RwSignal::new(default_homeserver.clone());
     let editable = config.homeserver_editable();
+    let allow_insecure = config.allow_insecure_homeserver;
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let state = RwSignal::new(LoadState::Idle);
@@ -54,6 +55,7 @@ pub fn LoginPage() -> impl IntoView {
                 &homeserver.get_untracked(),
                 &username.get_untracked(),
                 &password.get_untracked(),
+                allow_insecure,
             )
             .await;
             match result {

@@ -6,7 +6,7 @@ pub mod room_page;
 pub mod security_page;
 pub mod settings_page;
 
-pub use home_page::{HomePage, NoRoomSelected};
+pub use home_page::{HomePage, NoRoomSelected, StartingShell};
 pub use login_page::LoginPage;
 pub use notice_pages::{ConfigErrorPage, OtherTabPage, StorageUnavailablePage};
 pub use room_page::RoomPage;

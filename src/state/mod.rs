@@ -4,6 +4,7 @@ pub mod action;
 pub mod avatars;
 pub mod composer;
 pub mod conversations;
+pub mod first_screen;
 pub mod media;
 pub mod room_list;
 pub mod security;

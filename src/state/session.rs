@@ -8,9 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::error::AppError;
-use crate::matrix::models::{SessionInfo, SyncStatus};
+use imbl::Vector;
+
+use crate::matrix::models::{RoomSummary, SessionInfo, SyncStatus};
 use crate::matrix::{ActiveSession, session, sync};
 use crate::perf;
+use crate::state::first_screen;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -26,6 +29,8 @@ pub struct SessionContext {
     pub sync_status: RwSignal<SyncStatus>,
     /// Why the last session ended or could not be restored, shown on the login page.
     pub notice: RwSignal<Option<AppError>>,
+    /// The room list as it last looked, drawn while the session is being restored.
+    pub first_screen: RwSignal<Option<Vector<RoomSummary>>>,
     active: StoredValue<Option<Rc<ActiveSession>>, LocalStorage>,
     status_task: StoredValue<Option<AbortHandle>, LocalStorage>,
     /// Counts `suspend`s: a restore or login that began before the latest one must
@@ -45,6 +50,7 @@ impl SessionContext {
             phase: RwSignal::new(Phase::Restoring),
             sync_status: RwSignal::new(SyncStatus::Starting),
             notice: RwSignal::new(None),
+            first_screen: RwSignal::new(None),
             active: StoredValue::new_local(None),
             status_task: StoredValue::new_local(None),
             epoch: StoredValue::new_local(0),
@@ -64,8 +70,16 @@ impl SessionContext {
         let context = *self;
         context.phase.set(Phase::Restoring);
         let epoch = context.epoch();
+        // Read beside the session (both are small vault records): drawn at once.
+        spawn_local(async move {
+            let first_screen = first_screen::load().await;
+            if context.phase.get_untracked() == Phase::Restoring && context.epoch() == epoch {
+                context.first_screen.set(first_screen);
+            }
+        });
         spawn_local(async move {
             let restored = session::restore().await;
+            context.first_screen.set(None);
             if context.epoch() != epoch {
                 // Another tab took over meanwhile: it runs the session, not us.
                 if let Ok(Some(active)) = restored {
@@ -81,7 +95,14 @@ impl SessionContext {
                     context.signed_in(epoch, active);
                     perf::measure("lattice:signed-in", "lattice:restore");
                 }
-                Ok(None) => context.phase.set(Phase::SignedOut),
+                Ok(None) => {
+                    // No session: a kept room list can only be a leftover; it must
+                    // not show to whoever signs in next.
+                    if let Err(error) = crate::storage::vault::clear().await {
+                        tracing::warn!("could not clear the vault: {error}");
+                    }
+                    context.phase.set(Phase::SignedOut);
+                }
                 Err(error) => {
                     context.notice.set(Some(error));
                     context.phase.set(Phase::SignedOut);

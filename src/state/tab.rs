@@ -102,6 +102,7 @@ impl TabGate {
                 return;
             };
             gate.queued.set_value(false);
+            crate::perf::mark("lattice:lock-granted");
             gate.hold(Rc::new(lock));
             match gate.state.get_untracked() {
                 TabState::Checking => gate.activate(),

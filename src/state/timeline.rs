@@ -1,6 +1,8 @@
 //! One open room: its rows, header and the actions on them, for the room view.
 
+use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use futures_util::StreamExt;
 use imbl::Vector;
@@ -15,11 +17,13 @@ use crate::matrix::ActiveSession;
 use crate::matrix::models::{
     ItemId, MemberSummary, MessageKind, MessageRow, RoomHeader, RowContent, RowKind, TimelineRow,
 };
-use crate::matrix::timeline::{self, RoomTimeline};
+use crate::matrix::timeline::{self, RoomTimeline, SavedDraft};
 use crate::state::composer::{PickedMention, draft_of};
 
 /// Events asked for per back-pagination request.
 const PAGE: u16 = 50;
+/// How long typing must pause before the composer's draft is saved.
+const DRAFT_SAVE_DELAY: Duration = Duration::from_millis(500);
 
 #[derive(Clone, Copy)]
 pub struct TimelineState {
@@ -34,6 +38,8 @@ pub struct TimelineState {
     pub action_error: RwSignal<Option<AppError>>,
     /// What the composer's next message does: a new message, a reply, or an edit.
     pub mode: RwSignal<ComposerMode>,
+    /// The composer's text, kept as the room's draft across room switches and reloads.
+    pub draft: RwSignal<String>,
     /// Our power level lets us delete other people's messages.
     pub can_redact_others: RwSignal<bool>,
     /// Names of the people typing now.
@@ -46,6 +52,10 @@ pub struct TimelineState {
     typing_sent: StoredValue<Option<f64>>,
     /// The last back-pagination failed (offline): wait for a scroll to try again.
     pagination_failed: StoredValue<bool>,
+    /// The saved draft is in the composer: from now on changes are saved.
+    draft_loaded: StoredValue<bool>,
+    /// Bumped by each change of the draft: only the latest, once typing pauses, is saved.
+    draft_generation: StoredValue<u64>,
 }
 
 /// Earlier versions of a message as (timestamp, text), or why they could not be loaded.
@@ -87,20 +97,50 @@ pub fn use_timeline(
         at_start: RwSignal::new(false),
         action_error: RwSignal::new(None),
         mode: RwSignal::new(ComposerMode::New),
+        draft: RwSignal::new(String::new()),
         can_redact_others: RwSignal::new(false),
         typing: RwSignal::new(Vec::new()),
         highlight: RwSignal::new(None),
         timeline: StoredValue::new_local(None),
         typing_sent: StoredValue::new(None),
         pagination_failed: StoredValue::new(false),
+        draft_loaded: StoredValue::new(false),
+        draft_generation: StoredValue::new(0),
     };
+    // The latest draft, saved once more when the room closes (a switch within the
+    // save delay), from a cell that outlives the state's signals.
+    let unsaved = SendWrapper::new(Rc::new(RefCell::new(None::<SavedDraft>)));
+    let on_change = unsaved.clone();
+    Effect::new(move |_| {
+        let text = state.draft.get();
+        let reply_to = match state.mode.get() {
+            ComposerMode::New => None,
+            ComposerMode::Reply { event_id, .. } => Some(event_id),
+            // The box holds the old text of a message, not a draft.
+            ComposerMode::Edit { .. } => return,
+        };
+        if state.draft_loaded.get_value() {
+            let draft = SavedDraft { text, reply_to };
+            *on_change.borrow_mut() = Some(draft.clone());
+            state.save_draft_later(draft);
+        }
+    });
     let opened = SendWrapper::new(Rc::new(std::cell::RefCell::new(None::<Rc<RoomTimeline>>)));
     let on_leave = opened.clone();
     let is_room = thread.is_none();
     on_cleanup(move || {
-        if let Some(timeline) = on_leave.borrow_mut().take()
-            && is_room
-        {
+        let Some(timeline) = on_leave.borrow_mut().take() else {
+            return;
+        };
+        if let Some(draft) = unsaved.borrow_mut().take() {
+            let timeline = timeline.clone();
+            spawn_local(async move {
+                if let Err(error) = timeline.save_draft(&draft).await {
+                    tracing::warn!("could not save the draft: {error}");
+                }
+            });
+        }
+        if is_room {
             spawn_local(async move {
                 if let Err(error) = timeline.mark_fully_read().await {
                     tracing::warn!("could not move the read marker: {error}");
@@ -121,6 +161,14 @@ pub fn use_timeline(
         state.header.set(timeline.header());
         let (rows, diffs) = timeline.subscribe().await;
         state.at_start.set(starts_room(&rows));
+        if let Some(saved) = timeline.load_draft().await {
+            // A reply whose event is not loaded yet is kept as a plain draft.
+            if let Some(mode) = saved.reply_to.and_then(|id| reply_mode(&rows, &id)) {
+                state.mode.set(mode);
+            }
+            state.draft.set(saved.text);
+        }
+        state.draft_loaded.set_value(true);
         state.rows.set(rows);
         state.load.set(LoadState::Ready);
         state
@@ -161,6 +209,31 @@ pub fn edit_text(message: &MessageRow) -> String {
     }
 }
 
+/// What a reply quotes: the text, or the file's name for an attachment.
+pub fn quote_of(message: &MessageRow) -> String {
+    match &message.media {
+        Some(media) if message.body.is_empty() => media.filename.clone(),
+        _ => message.body.clone(),
+    }
+}
+
+/// The composer's reply banner for `event_id`, if that message is among `rows`.
+fn reply_mode(rows: &Vector<TimelineRow>, event_id: &str) -> Option<ComposerMode> {
+    rows.iter().find_map(|row| match &row.kind {
+        RowKind::Event(event) if event.event_id.as_deref() == Some(event_id) => {
+            let RowContent::Message(message) = &event.content else {
+                return None;
+            };
+            Some(ComposerMode::Reply {
+                event_id: event_id.to_owned(),
+                sender: event.sender_name.clone(),
+                body: quote_of(message),
+            })
+        }
+        _ => None,
+    })
+}
+
 fn starts_room(rows: &Vector<TimelineRow>) -> bool {
     rows.iter().any(|row| row.kind == RowKind::TimelineStart)
 }
@@ -170,6 +243,24 @@ impl TimelineState {
     /// actions below can be called from timers and events that outlive it).
     fn timeline(&self) -> Option<Rc<RoomTimeline>> {
         self.timeline.try_get_value().flatten()
+    }
+
+    /// Saves `draft` once no newer change came for `DRAFT_SAVE_DELAY`.
+    fn save_draft_later(&self, draft: SavedDraft) {
+        let generation = self.draft_generation.get_value() + 1;
+        self.draft_generation.set_value(generation);
+        let state = *self;
+        spawn_local(async move {
+            gloo_timers::future::sleep(DRAFT_SAVE_DELAY).await;
+            if state.draft_generation.try_get_value() != Some(generation) {
+                return;
+            }
+            if let Some(timeline) = state.timeline()
+                && let Err(error) = timeline.save_draft(&draft).await
+            {
+                tracing::warn!("could not save the draft: {error}");
+            }
+        });
     }
 
     /// Loads older events unless a request is running or the start is reached. After a

@@ -20,6 +20,8 @@ use crate::error::AppError;
 pub const DB_NAME: &str = "lattice-vault";
 const STORE: &str = "vault";
 const RECORD_KEY: &str = "session";
+/// The last room list's first screen, drawn at start-up before the stores are open.
+const FIRST_SCREEN_KEY: &str = "first-screen";
 const IV_LEN: usize = 12;
 
 fn storage_error(context: &str, error: impl std::fmt::Debug) -> AppError {
@@ -98,6 +100,26 @@ async fn new_key(subtle: &SubtleCrypto) -> Result<CryptoKey, AppError> {
 /// Encrypts `plaintext` under a fresh non-extractable key and stores both,
 /// replacing any previous session.
 pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
+    save_as(RECORD_KEY, plaintext).await
+}
+
+/// The stored session's plaintext, or `None` when no one is signed in.
+pub async fn load() -> Result<Option<Vec<u8>>, AppError> {
+    load_from(RECORD_KEY).await
+}
+
+/// Keeps the first screen of the room list, encrypted like the session (and cleared
+/// with it by `clear`).
+pub async fn save_first_screen(plaintext: &[u8]) -> Result<(), AppError> {
+    save_as(FIRST_SCREEN_KEY, plaintext).await
+}
+
+/// The kept first screen of the room list, if there is one.
+pub async fn load_first_screen() -> Result<Option<Vec<u8>>, AppError> {
+    load_from(FIRST_SCREEN_KEY).await
+}
+
+async fn save_as(record_key: &str, plaintext: &[u8]) -> Result<(), AppError> {
     let subtle = subtle()?;
     let key = new_key(&subtle).await?;
     let mut iv = random_bytes(IV_LEN)?;
@@ -120,7 +142,7 @@ pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
     write(|store| {
         store
             .put(JsValue::from(record))
-            .with_key(RECORD_KEY)
+            .with_key(record_key)
             .build()
             .map(drop)
             .map_err(|e| storage_error("vault write", e))
@@ -128,9 +150,8 @@ pub async fn save(plaintext: &[u8]) -> Result<(), AppError> {
     .await
 }
 
-/// The stored session's plaintext, or `None` when no one is signed in.
-pub async fn load() -> Result<Option<Vec<u8>>, AppError> {
-    let record = match read_record().await? {
+async fn load_from(record_key: &str) -> Result<Option<Vec<u8>>, AppError> {
+    let record = match read(record_key).await? {
         Some(record) => record,
         None => return Ok(None),
     };
@@ -152,6 +173,10 @@ pub async fn load() -> Result<Option<Vec<u8>>, AppError> {
 
 /// The raw stored record (key, iv, ciphertext); the browser tests inspect it too.
 pub async fn read_record() -> Result<Option<JsValue>, AppError> {
+    read(RECORD_KEY).await
+}
+
+async fn read(record_key: &str) -> Result<Option<JsValue>, AppError> {
     let db = open_db().await?;
     let record: Option<JsValue> = {
         let tx = db
@@ -162,7 +187,7 @@ pub async fn read_record() -> Result<Option<JsValue>, AppError> {
             .object_store(STORE)
             .map_err(|e| storage_error("vault store", e))?;
         store
-            .get(RECORD_KEY)
+            .get(record_key)
             .primitive()
             .map_err(|e| storage_error("vault read", e))?
             .await

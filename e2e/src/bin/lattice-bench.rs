@@ -1,9 +1,13 @@
 //! Figures for scripts/bench.sh, printed as JSON:
-//! - `startup`: a fresh user signed in, then reloaded several times; the app's User
-//!   Timing measures (see src/perf.rs).
-//! - `comparison` (when LATTICE_BENCH_SYNAPSE_URL is set): one user in 1,000 rooms on a
-//!   seeded Synapse, Lattice and the matrix-js-sdk baseline (bench/baseline) measured
-//!   alternately, in fresh Chromium profiles, for `ROUNDS` rounds each.
+//! - `startup`: a fresh user signed in, then reloaded several times; each start's steps
+//!   from the app's User Timing marks (see src/perf.rs).
+//! - `comparison` (when LATTICE_BENCH_SYNAPSE_URL is set): one user in
+//!   LATTICE_BENCH_ROOMS rooms (default 1,000) on a seeded Synapse, Lattice and the
+//!   matrix-js-sdk baseline (bench/baseline) measured alternately, in fresh Chromium
+//!   profiles, for `ROUNDS` rounds each.
+//!
+//! With `--lattice-only`, only the comparison's Lattice rounds run (`LARGE_ROUNDS` of
+//! them): the figures for the larger account.
 //!
 //! Environment as for the end-to-end tests (LATTICE_DIST, LATTICE_SYNAPSE_URL, ...).
 
@@ -19,23 +23,63 @@ use serde_json::{Map, Value, json};
 
 const RELOADS: usize = 7;
 const ROUNDS: usize = 3;
-const MEASURES: [&str; 3] = [
-    "lattice:vault-open",
-    "lattice:stores-open",
-    "lattice:signed-in",
+const LARGE_ROUNDS: usize = 2;
+/// A warm start, step by step: (label, the app's User Timing mark, src/perf.rs), each
+/// read as ms from navigation start. `resource:.wasm` is when the wasm finished loading.
+const WARM_STEPS: [(&str, &str); 12] = [
+    ("wasm fetched", "resource:.wasm"),
+    ("wasm compiled and started", "lattice:wasm-started"),
+    ("config.json loaded", "lattice:config-loaded"),
+    ("storage checked", "lattice:storage-checked"),
+    ("one-tab lock granted", "lattice:lock-granted"),
+    ("session vault read", "lattice:vault-read"),
+    ("store cipher key checked", "lattice:store-key-ready"),
+    ("SDK stores open (Client built)", "lattice:client-built"),
+    ("session restored from the stores", "lattice:stores-opened"),
+    ("sync started", "lattice:sync-started"),
+    ("first room batch", "lattice:rooms-first-batch"),
+    ("room list painted", "lattice:rooms-painted"),
 ];
+/// A cold sign-in, step by step, as ms from pressing "Sign in".
+const COLD_STEPS: [(&str, &str); 7] = [
+    ("server discovered", "lattice:server-discovered"),
+    ("SDK stores created", "lattice:stores-opened"),
+    ("password accepted", "lattice:logged-in"),
+    ("cross-signing checked", "lattice:cross-signing-checked"),
+    ("sync started", "lattice:sync-started"),
+    ("first room batch", "lattice:rooms-first-batch"),
+    ("room list painted", "lattice:rooms-painted"),
+];
+/// Returns [label, ms] pairs for arguments[0] (a list of [label, mark]), from the
+/// mark arguments[1] (or navigation start when null).
+const STEPS_SCRIPT: &str = "const at = (n) => { \
+      if (n.startsWith('resource:')) { \
+        const r = performance.getEntriesByType('resource').find(e => e.name.endsWith(n.slice(9))); \
+        return r ? r.responseEnd : null; } \
+      const m = performance.getEntriesByName(n).find(e => e.entryType === 'mark'); \
+      return m ? m.startTime : null; }; \
+    const origin = arguments[1] ? at(arguments[1]) : 0; \
+    return arguments[0].map(([label, mark]) => { const t = at(mark); \
+      return [label, t === null || origin === null ? null : t - origin]; });";
 const BENCH_USER: &str = "bench";
 const BENCH_PASSWORD: &str = "bench-password";
-const BENCH_ROOMS: u64 = 1_000;
 /// Time for the app to settle before memory is read.
 const SETTLE: Duration = Duration::from_secs(5);
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let env = Env::from_env()?;
-    let startup = startup(&env).await?;
+    let lattice_only = std::env::args().any(|arg| arg == "--lattice-only");
+    let rooms: u64 = match std::env::var("LATTICE_BENCH_ROOMS") {
+        Ok(rooms) => rooms.parse()?,
+        Err(_) => 1_000,
+    };
+    let startup = match lattice_only {
+        true => Value::Null,
+        false => startup(&env).await?,
+    };
     let comparison = match std::env::var("LATTICE_BENCH_SYNAPSE_URL") {
-        Ok(url) => Some(comparison(&env, &url).await?),
+        Ok(url) => Some(comparison(&env, &url, rooms, !lattice_only).await?),
         Err(_) => None,
     };
     println!(
@@ -67,25 +111,44 @@ async fn startup(env: &Env) -> anyhow::Result<Value> {
     for _ in 0..RELOADS {
         browser.reload().await?;
         browser.wait_for_text("status", "running").await?;
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        let script = "return Object.fromEntries(arguments[0].map(n => \
-            [n, (performance.getEntriesByName(n).at(-1) || {}).duration ?? null]))";
-        samples.push(
-            browser
-                .client
-                .execute(script, vec![json!(MEASURES)])
-                .await?,
-        );
+        wait_number(
+            &browser,
+            "room list painted",
+            "const p = performance.getEntriesByName('lattice:rooms-painted')[0]; return p ? p.startTime : null;",
+            Duration::from_secs(60),
+        )
+        .await
+        .ok();
+        samples.push(steps(&browser, &WARM_STEPS, None).await?);
     }
-    let mut medians = Map::new();
-    for name in MEASURES {
-        let values: Vec<f64> = samples.iter().filter_map(|s| s[name].as_f64()).collect();
-        if let Some(median) = median(values) {
-            medians.insert(name.to_owned(), json!(median));
-        }
-    }
+    let medians = step_medians(&samples);
     browser.close().await?;
-    Ok(json!({ "reloads": RELOADS, "median_ms": medians, "samples": samples }))
+    Ok(json!({ "reloads": RELOADS, "steps": medians, "samples": samples }))
+}
+
+/// The steps' times in this page: [[label, ms or null], ...].
+async fn steps(
+    browser: &Browser,
+    steps: &[(&str, &str)],
+    origin: Option<&str>,
+) -> anyhow::Result<Value> {
+    let steps: Vec<[&str; 2]> = steps.iter().map(|(label, mark)| [*label, *mark]).collect();
+    Ok(browser
+        .client
+        .execute(STEPS_SCRIPT, vec![json!(steps), json!(origin)])
+        .await?)
+}
+
+/// The median of each step over several samples of `steps`, in the steps' order.
+fn step_medians(samples: &[Value]) -> Value {
+    let Some(Value::Array(first)) = samples.first() else {
+        return json!([]);
+    };
+    let medians = first.iter().enumerate().map(|(i, step)| {
+        let values = samples.iter().filter_map(|s| s[i][1].as_f64()).collect();
+        json!([step[0], median(values)])
+    });
+    Value::Array(medians.collect())
 }
 
 async fn sign_in(
@@ -120,23 +183,40 @@ async fn wait_number(
     }
 }
 
-async fn comparison(env: &Env, synapse: &str) -> anyhow::Result<Value> {
-    let baseline_dist = PathBuf::from(std::env::var("LATTICE_BENCH_BASELINE")?);
+async fn comparison(
+    env: &Env,
+    synapse: &str,
+    rooms: u64,
+    with_baseline: bool,
+) -> anyhow::Result<Value> {
+    let baseline_dist = match with_baseline {
+        true => Some(PathBuf::from(std::env::var("LATTICE_BENCH_BASELINE")?)),
+        false => None,
+    };
     let lattice_server = serve(&env.dist, synapse).await?;
-    let baseline_server = serve(&baseline_dist, synapse).await?;
     let peer = Peer::login(synapse, "bench-peer", "bench-peer-password").await?;
     let mut lattice_rounds = Vec::new();
     let mut baseline_rounds = Vec::new();
-    for round in 0..ROUNDS {
-        eprintln!("round {}: Lattice", round + 1);
-        lattice_rounds.push(lattice_round(env, &lattice_server, &peer, round).await?);
-        eprintln!("round {}: baseline", round + 1);
-        baseline_rounds.push(baseline_round(env, &baseline_server, &peer, round).await?);
+    let rounds = if with_baseline { ROUNDS } else { LARGE_ROUNDS };
+    for round in 0..rounds {
+        eprintln!("round {}: Lattice, {rooms} rooms", round + 1);
+        lattice_rounds.push(lattice_round(env, &lattice_server, &peer, round, rooms).await?);
+        if let Some(dist) = &baseline_dist {
+            eprintln!("round {}: baseline", round + 1);
+            let baseline_server = serve(dist, synapse).await?;
+            baseline_rounds.push(baseline_round(env, &baseline_server, &peer, round).await?);
+        }
     }
+    let steps_of = |key: &str| {
+        let samples: Vec<Value> = lattice_rounds.iter().map(|r| r[key].clone()).collect();
+        step_medians(&samples)
+    };
     Ok(json!({
-        "rounds": ROUNDS,
-        "rooms": BENCH_ROOMS,
+        "rounds": rounds,
+        "rooms": rooms,
         "lattice": medians_of(&lattice_rounds),
+        "lattice_cold_steps": steps_of("cold_steps"),
+        "lattice_warm_steps": steps_of("warm_steps"),
         "baseline": medians_of(&baseline_rounds),
         "lattice_rounds": lattice_rounds,
         "baseline_rounds": baseline_rounds,
@@ -148,6 +228,7 @@ async fn lattice_round(
     server: &AppServer,
     peer: &Peer,
     round: usize,
+    rooms: u64,
 ) -> anyhow::Result<Value> {
     let browser = Browser::start(&env.webdriver_url).await?;
     sign_in(&browser, &server.origin, BENCH_USER, BENCH_PASSWORD).await?;
@@ -161,17 +242,40 @@ async fn lattice_round(
         Duration::from_secs(120),
     )
     .await?;
+    let cold_steps = steps(&browser, &COLD_STEPS, Some("lattice:login-submit")).await?;
     let all_rooms = format!(
         "const s = performance.getEntriesByName('lattice:login-submit')[0]; \
          const row = document.querySelector('.lt-room-list__item'); \
-         return row && Number(row.getAttribute('aria-setsize')) >= {BENCH_ROOMS} ? performance.now() - s.startTime : null;"
+         return row && Number(row.getAttribute('aria-setsize')) >= {rooms} ? performance.now() - s.startTime : null;"
     );
-    let cold_all = wait_number(&browser, "all rooms", &all_rooms, Duration::from_secs(300)).await?;
+    let cold_all = wait_number(
+        &browser,
+        "all rooms",
+        &all_rooms,
+        Duration::from_secs(rooms.max(1_000) / 3),
+    )
+    .await?;
+    // When the SDK's stream had delivered them all, before the app drew them.
+    let received = format!(
+        "const s = performance.getEntriesByName('lattice:login-submit')[0]; \
+         const r = performance.getEntriesByName('lattice:rooms-received').find(e => e.detail >= {rooms}); \
+         return s && r ? r.startTime - s.startTime : null;"
+    );
+    let cold_all_received = browser.execute(&received).await?;
+    // How the SDK's stream grew: [rooms, ms since "Sign in"] at each batch.
+    let received_curve = browser
+        .execute(
+            "const s = performance.getEntriesByName('lattice:login-submit')[0]; \
+             return performance.getEntriesByName('lattice:rooms-received') \
+               .map(e => [e.detail, Math.round(e.startTime - s.startTime)]);",
+        )
+        .await?;
     tokio::time::sleep(SETTLE).await;
 
     browser.reload().await?;
     let painted = "const p = performance.getEntriesByName('lattice:rooms-painted')[0]; return p ? p.startTime : null;";
     let warm = wait_number(&browser, "warm rooms", painted, Duration::from_secs(60)).await?;
+    let warm_steps = steps(&browser, &WARM_STEPS, None).await?;
     wait_number(
         &browser,
         "all rooms after reload",
@@ -204,16 +308,19 @@ async fn lattice_round(
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1]; const body = arguments[0]; \
-             const input = document.querySelector('.lt-composer__input'); const t0 = performance.now(); \
-             input.value = body; input.dispatchEvent(new Event('input', {bubbles: true})); \
-             input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); \
-             const tick = () => Array.from(document.querySelectorAll('.lt-event__text')).some(e => e.textContent.trim() === body) \
-                 ? done(performance.now() - t0) : requestAnimationFrame(tick); tick();",
+             const input = document.querySelector('.lt-composer__input'); \
+             input.value = body; input.dispatchEvent(new Event('input', {bubbles: true})); const t0 = performance.now(); \
+             const seen = () => Array.from(document.querySelectorAll('.lt-event__text')).some(e => e.textContent.trim() === body); \
+             const observer = new MutationObserver(() => { if (seen()) { observer.disconnect(); done(performance.now() - t0); } }); \
+             observer.observe(document.body, {childList: true, subtree: true, characterData: true}); \
+             input.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}));",
             vec![json!(body)],
         )
         .await?;
     peer.wait_for_message(&room_id, &body).await?;
     let remote_echo = started.elapsed().as_secs_f64() * 1000.0;
+    tokio::time::sleep(SETTLE).await;
+    let live = live_message(&browser, peer, &room_id, round).await?;
     tokio::time::sleep(SETTLE).await;
     let memory = browser
         .execute("return performance.memory.usedJSHeapSize + window.wasmBindings.latticeWasmMemoryBytes();")
@@ -225,8 +332,46 @@ async fn lattice_round(
     Ok(json!({
         "cold_first_ms": cold_first, "cold_all_ms": cold_all, "warm_ms": warm,
         "switch_ms": switch, "local_echo_ms": local_echo, "remote_echo_ms": remote_echo,
-        "memory_bytes": memory, "rows": rows,
+        "live_ms": live, "memory_bytes": memory, "rows": rows, "cold_all_received_ms": cold_all_received,
+        "received_curve": received_curve,
+        "cold_steps": cold_steps, "warm_steps": warm_steps,
     }))
+}
+
+/// Ms from the peer sending a message into the open room until the page shows it: the
+/// page notes the moment (epoch ms, the same clock as this process's) with a
+/// MutationObserver.
+async fn live_message(
+    browser: &Browser,
+    peer: &Peer,
+    room_id: &str,
+    round: usize,
+) -> anyhow::Result<f64> {
+    let body = format!("peer live {round} {}", rand::random::<u32>());
+    browser
+        .client
+        .execute(
+            "window.latticeLiveAt = null; const body = arguments[0]; \
+             const observer = new MutationObserver(() => { \
+               if (Array.from(document.querySelectorAll('.lt-event__text')).some(e => e.textContent.trim() === body)) { \
+                 window.latticeLiveAt = performance.timeOrigin + performance.now(); observer.disconnect(); } }); \
+             observer.observe(document.body, {childList: true, subtree: true, characterData: true});",
+            vec![json!(body)],
+        )
+        .await?;
+    let sent_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs_f64()
+        * 1000.0;
+    peer.send_text(room_id, &body).await?;
+    let shown_at = wait_number(
+        browser,
+        "live message",
+        "return window.latticeLiveAt;",
+        Duration::from_secs(30),
+    )
+    .await?;
+    Ok(shown_at - sent_at)
 }
 
 async fn baseline_round(

@@ -23,7 +23,7 @@ use matrix_sdk::ruma::events::{
 };
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
 use matrix_sdk::send_queue::SendHandle;
-use matrix_sdk::{Room, RoomMemberships, RoomState};
+use matrix_sdk::{ComposerDraft, ComposerDraftType, Room, RoomMemberships, RoomState};
 use matrix_sdk_ui::Timeline;
 use matrix_sdk_ui::timeline::{
     AttachmentConfig, AttachmentSource, RoomExt, TimelineEventItemId, TimelineFocus, TimelineItem,
@@ -48,6 +48,17 @@ pub struct RoomTimeline {
     names: Rc<RefCell<HashMap<OwnedUserId, String>>>,
     /// Focused on one thread rather than the room.
     is_thread: bool,
+    /// The thread's root, whose composer draft is kept apart from the room's.
+    thread_root: Option<OwnedEventId>,
+}
+
+/// What a composer held when the person left it: kept in the SDK's state store, which
+/// is encrypted, per room and per thread.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SavedDraft {
+    pub text: String,
+    /// The event the draft answers.
+    pub reply_to: Option<String>,
 }
 
 /// A message to send: markdown text, who it mentions on purpose, and what it answers.
@@ -77,9 +88,10 @@ pub async fn open(
         .followed_rooms()
         .follow(FollowPurpose::OpenRoom, &room_id)
         .await;
-    let focus = match thread {
+    let thread_root = thread.map(parse_event_id).transpose()?;
+    let focus = match &thread_root {
         Some(root) => TimelineFocus::Thread {
-            root_event_id: parse_event_id(root)?,
+            root_event_id: root.clone(),
         },
         None => TimelineFocus::Live {
             hide_threaded_events: true,
@@ -111,6 +123,7 @@ pub async fn open(
         send_handles: Rc::default(),
         names: Rc::new(RefCell::new(names)),
         is_thread: thread.is_some(),
+        thread_root,
     })
 }
 
@@ -332,6 +345,50 @@ impl RoomTimeline {
                 .map_err(|e| AppError::Storage(e.to_string())),
             None => Ok(()),
         }
+    }
+
+    /// The draft saved for this room or thread, if any.
+    pub async fn load_draft(&self) -> Option<SavedDraft> {
+        let draft = match self
+            .room
+            .load_composer_draft(self.thread_root.as_deref())
+            .await
+        {
+            Ok(draft) => draft?,
+            Err(error) => {
+                tracing::warn!("could not read the saved draft: {error}");
+                return None;
+            }
+        };
+        let reply_to = match draft.draft_type {
+            ComposerDraftType::Reply { event_id } => Some(event_id.to_string()),
+            ComposerDraftType::NewMessage | ComposerDraftType::Edit { .. } => None,
+        };
+        Some(SavedDraft {
+            text: draft.plain_text,
+            reply_to,
+        })
+    }
+
+    /// Keeps `draft` for this room or thread; an empty one removes what was kept.
+    pub async fn save_draft(&self, draft: &SavedDraft) -> Result<(), AppError> {
+        let thread = self.thread_root.as_deref();
+        let result = if draft.text.trim().is_empty() {
+            self.room.clear_composer_draft(thread).await
+        } else {
+            let draft_type = match draft.reply_to.as_deref().map(parse_event_id) {
+                Some(Ok(event_id)) => ComposerDraftType::Reply { event_id },
+                _ => ComposerDraftType::NewMessage,
+            };
+            let saved = ComposerDraft {
+                plain_text: draft.text.clone(),
+                html_text: None,
+                draft_type,
+                attachments: Vec::new(),
+            };
+            self.room.save_composer_draft(saved, thread).await
+        };
+        result.map_err(|e| AppError::Storage(e.to_string()))
     }
 
     /// Sends a public `m.read` receipt for `event_id`, so the server's counts and other
