@@ -172,6 +172,47 @@ async fn a_draft_survives_a_room_switch_and_a_reload() -> anyhow::Result<()> {
     f.finish().await
 }
 
+/// The room list's first screen is kept (encrypted) and drawn at the next start before
+/// the session is open; signing out removes it.
+#[tokio::test]
+async fn the_room_list_shows_at_once_on_reload_and_is_forgotten_at_sign_out() -> anyhow::Result<()>
+{
+    let f = Fixture::start().await?;
+    f.shared_room("Kept room").await?;
+    f.sign_in().await?;
+    f.browser.by_role("link", "Kept room").await?;
+    let kept = "return new Promise(done => { const r = indexedDB.open('lattice-vault'); \
+        r.onsuccess = () => { const g = r.result.transaction('vault').objectStore('vault').get('first-screen'); \
+        g.onsuccess = () => { done(g.result !== undefined); r.result.close(); }; g.onerror = () => done(false); }; \
+        r.onerror = () => done(false); });";
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while f.browser.execute(kept).await? != serde_json::json!(true) {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "the first screen was never kept"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+
+    f.browser.reload().await?;
+    f.browser.by_role("link", "Kept room").await?;
+    let drawn = "return performance.getEntriesByName('lattice:first-screen-drawn').length > 0;";
+    anyhow::ensure!(
+        f.browser.execute(drawn).await? == serde_json::json!(true),
+        "the kept first screen was not drawn on reload"
+    );
+
+    f.browser.click("button", "Sign out").await?;
+    // A new account has no key backup: signing out asks first.
+    f.browser.click("button", "Sign out anyway").await?;
+    f.browser.by_role("heading", "Sign in").await?;
+    anyhow::ensure!(
+        f.browser.execute(kept).await? == serde_json::json!(false),
+        "the kept first screen outlived the session"
+    );
+    f.finish().await
+}
+
 /// Waits until the composer holds exactly `text`.
 async fn composer_holds(browser: &Browser, text: &str) -> anyhow::Result<()> {
     let value =

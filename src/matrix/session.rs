@@ -197,6 +197,7 @@ pub async fn login(
         .ok_or_else(|| AppError::Server("no session after login".into()))?;
     // The account's first device creates its cross-signing identity. Not fatal: the
     // person can still talk, and "Reset encryption" on the security page creates it.
+    // (Run while sync starts, it took longer and the first rooms came later: measured.)
     if let Err(error) = super::encryption::ensure_cross_signing(&client, password).await {
         tracing::warn!("cross-signing was not set up at sign-in: {error}");
     }

@@ -101,6 +101,7 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
 pub fn StartingShell(rooms: Vector<RoomSummary>) -> impl IntoView {
     let brand = expect_context::<Config>().brand_name;
     let rooms = Memo::new(move |_| rooms.clone());
+    crate::perf::mark_once("lattice:first-screen-drawn");
     view! {
         <div class="lt-shell">
             <nav class="lt-sidebar" aria-label=t("sidebar-label") aria-busy="true">

@@ -15,7 +15,7 @@ use crate::storage::vault;
 
 /// More rows than any window shows at once.
 const ROOMS_KEPT: usize = 40;
-/// The list must stay unchanged this long before it is saved again.
+/// At most one save per this interval.
 const SAVE_DELAY: Duration = Duration::from_secs(2);
 
 /// The kept first screen, if there is one that can be read.
@@ -41,33 +41,42 @@ pub fn first_screen_of(rooms: &Vector<RoomSummary>, totals: Totals) -> Vec<RoomS
         .collect()
 }
 
-/// Saves the list's first screen whenever it changed and then stayed still a while.
+/// Saves the list's first screen when it changed, at most once per `SAVE_DELAY`: a
+/// busy account whose top rooms change all the time still gets it saved.
 #[derive(Clone, Default)]
 pub struct Keeper {
-    generation: Rc<Cell<u64>>,
+    /// The first screen as it is now.
+    latest: Rc<RefCell<Vec<RoomSummary>>>,
+    /// As it was last saved.
     saved: Rc<RefCell<Vec<RoomSummary>>>,
+    /// A save is scheduled.
+    pending: Rc<Cell<bool>>,
 }
 
 impl Keeper {
     /// `alive` is asked again before saving: nothing is written once the list is gone
     /// (signed out).
     pub fn keep(&self, first_screen: Vec<RoomSummary>, alive: impl Fn() -> bool + 'static) {
-        if *self.saved.borrow() == first_screen {
+        if *self.latest.borrow() == first_screen {
             return;
         }
-        let generation = self.generation.get() + 1;
-        self.generation.set(generation);
+        *self.latest.borrow_mut() = first_screen;
+        if self.pending.replace(true) {
+            return;
+        }
         let keeper = self.clone();
         spawn_local(async move {
             gloo_timers::future::sleep(SAVE_DELAY).await;
-            if keeper.generation.get() != generation || !alive() {
+            keeper.pending.set(false);
+            let latest = keeper.latest.borrow().clone();
+            if !alive() || *keeper.saved.borrow() == latest {
                 return;
             }
-            let Ok(bytes) = serde_json::to_vec(&first_screen) else {
+            let Ok(bytes) = serde_json::to_vec(&latest) else {
                 return;
             };
             match vault::save_first_screen(&bytes).await {
-                Ok(()) => *keeper.saved.borrow_mut() = first_screen,
+                Ok(()) => *keeper.saved.borrow_mut() = latest,
                 Err(error) => tracing::warn!("could not keep the room list: {error}"),
             }
         });
