@@ -57,19 +57,31 @@ window.benchLogin = async (baseUrl, user, password) => {
   await startClient(session);
 };
 
-// Ms until the room's live timeline holds WANTED_EVENTS events, paginating back as needed.
+// Ms to fetch the room's latest WANTED_EVENTS events from the server and turn them
+// into events: the work Lattice does on opening a room whose cache holds only the
+// list's latest event. (Reading the events sync v2 already put in memory would measure
+// nothing.)
 window.benchOpenRoom = async (roomId) => {
   const t0 = performance.now();
-  const r = room(roomId);
-  const timeline = r.getLiveTimeline();
-  while (timeline.getEvents().length < WANTED_EVENTS && timeline.getPaginationToken(Direction.Backward) !== null) {
-    const more = await client.paginateEventTimeline(timeline, {
-      backwards: true,
-      limit: WANTED_EVENTS - timeline.getEvents().length,
-    });
-    if (!more) break; // reached the start of the room
-  }
+  room(roomId);
+  const response = await client.createMessagesRequest(roomId, null, WANTED_EVENTS, Direction.Backward);
+  const mapper = client.getEventMapper();
+  const events = response.chunk.map(mapper);
+  if (events.length === 0) throw new Error(`no events in ${roomId}`);
   return performance.now() - t0;
+};
+
+// Notes in window.baselineLiveAt (epoch ms) when a message with `body` arrives in the
+// room's live timeline, for the "live" figure.
+window.benchWatch = (roomId, body) => {
+  window.baselineLiveAt = null;
+  const r = room(roomId);
+  const onTimeline = (event) => {
+    if (event.getContent()?.body !== body) return;
+    window.baselineLiveAt = performance.timeOrigin + performance.now();
+    r.off(RoomEvent.Timeline, onTimeline);
+  };
+  r.on(RoomEvent.Timeline, onTimeline);
 };
 
 // Ms until the local echo is in the room's live timeline; benchLastSent gets the event id

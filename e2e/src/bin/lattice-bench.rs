@@ -335,7 +335,8 @@ async fn lattice_round(
 
 /// Ms from the peer sending a message into the open room until the page shows it: the
 /// page notes the moment (epoch ms, the same clock as this process's) with a
-/// MutationObserver.
+/// MutationObserver, or, in the baseline (which draws nothing), when the event reaches
+/// its timeline.
 async fn live_message(
     browser: &Browser,
     peer: &Peer,
@@ -347,11 +348,12 @@ async fn live_message(
         .client
         .execute(
             "window.latticeLiveAt = null; const body = arguments[0]; \
+             if (window.benchWatch) { window.benchWatch(arguments[1], body); return; } \
              const observer = new MutationObserver(() => { \
                if (Array.from(document.querySelectorAll('.lt-event__text')).some(e => e.textContent.trim() === body)) { \
                  window.latticeLiveAt = performance.timeOrigin + performance.now(); observer.disconnect(); } }); \
              observer.observe(document.body, {childList: true, subtree: true, characterData: true});",
-            vec![json!(body)],
+            vec![json!(body), json!(room_id)],
         )
         .await?;
     let sent_at = std::time::SystemTime::now()
@@ -362,7 +364,7 @@ async fn live_message(
     let shown_at = wait_number(
         browser,
         "live message",
-        "return window.latticeLiveAt;",
+        "return window.latticeLiveAt ?? window.baselineLiveAt ?? null;",
         Duration::from_secs(30),
     )
     .await?;
@@ -440,6 +442,8 @@ async fn baseline_round(
     peer.wait_for_message(&room_id, &body).await?;
     let remote_echo = started.elapsed().as_secs_f64() * 1000.0;
     tokio::time::sleep(SETTLE).await;
+    let live = live_message(&browser, peer, &room_id, round).await?;
+    tokio::time::sleep(SETTLE).await;
     let memory = browser
         .execute("return performance.memory.usedJSHeapSize;")
         .await?;
@@ -447,7 +451,7 @@ async fn baseline_round(
     Ok(json!({
         "cold_first_ms": cold, "cold_all_ms": cold, "warm_ms": warm,
         "switch_ms": switch, "local_echo_ms": local_echo, "remote_echo_ms": remote_echo,
-        "memory_bytes": memory,
+        "live_ms": live, "memory_bytes": memory,
     }))
 }
 
