@@ -24,5 +24,8 @@ export LATTICE_BENCH_ROOMS=3000
 large="$("$CARGO_TARGET_DIR/debug/lattice-bench" --lattice-only)"
 stop_bench_synapse
 
-python3 scripts/write_benchmarks.py dist "$timings" bench/baseline/dist/baseline.js "$large" > BENCHMARKS.md
+# The figures are kept beside the cache too: a failing write must not lose a 25-minute run.
+printf '%s\n%s\n' "$timings" "$large" > "${LATTICE_CACHE:-/var/cache/lattice}/bench-last-run.json"
+python3 scripts/write_benchmarks.py dist "$timings" bench/baseline/dist/baseline.js "$large" > BENCHMARKS.md.new
+mv BENCHMARKS.md.new BENCHMARKS.md
 cat BENCHMARKS.md

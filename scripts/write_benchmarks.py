@@ -212,7 +212,17 @@ Warm reload on the larger account, from navigation start:
 """
 
 
+def without_curves(value):
+    """The raw figures without the growth curves (thousands of points, summarised above)."""
+    if isinstance(value, dict):
+        return {k: without_curves(v) for k, v in value.items() if k != "received_curve"}
+    if isinstance(value, list):
+        return [without_curves(v) for v in value]
+    return value
+
+
 raw = {"startup": startup, "comparison": comparison, "large": large}
+raw_lines = "\n".join(f"{name}: {json.dumps(without_curves(part))}" for name, part in raw.items())
 print(f"""# Benchmarks
 
 Written by `scripts/bench.sh` on {datetime.date.today().isoformat()}, host: {cpu}, {os.cpu_count()} cores,
@@ -232,7 +242,7 @@ Targets are reported here, never asserted by tests.
 {hand_kept('bundle-history.md')}
 ## Raw figures
 
-```json
-{json.dumps(raw, indent=1)}
+```
+{raw_lines}
 ```
 """)
