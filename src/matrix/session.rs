@@ -207,6 +207,9 @@ pub async fn login(
         stores,
         session,
     };
+    // Whatever the vault still holds (a kept room list of a session whose restore
+    // failed) belongs to someone else: it goes before this session is saved.
+    vault::clear().await?;
     stored.save().await?;
     start(client, stored.stores.prefix).await
 }

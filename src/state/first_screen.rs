@@ -20,6 +20,10 @@ const SAVE_DELAY: Duration = Duration::from_secs(2);
 
 /// The kept first screen, if there is one that can be read.
 pub async fn load() -> Option<Vector<RoomSummary>> {
+    // Only beside a saved session: never a list left over from a signed-out one.
+    if !matches!(vault::read_record().await, Ok(Some(_))) {
+        return None;
+    }
     let bytes = match vault::load_first_screen().await {
         Ok(bytes) => bytes?,
         Err(error) => {

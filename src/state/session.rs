@@ -68,6 +68,7 @@ impl SessionContext {
     /// becomes the active one again).
     pub fn restore(&self) {
         let context = *self;
+        context.first_screen.set(None);
         context.phase.set(Phase::Restoring);
         let epoch = context.epoch();
         // Read beside the session (both are small vault records): drawn at once.
@@ -101,6 +102,7 @@ impl SessionContext {
                     if let Err(error) = crate::storage::vault::clear().await {
                         tracing::warn!("could not clear the vault: {error}");
                     }
+                    context.first_screen.set(None);
                     context.phase.set(Phase::SignedOut);
                 }
                 Err(error) => {
@@ -119,6 +121,7 @@ impl SessionContext {
     /// or sending here. The stores stay for the other tab.
     pub fn suspend(&self) {
         self.epoch.update_value(|epoch| *epoch += 1);
+        self.first_screen.set(None);
         self.replace_status_task(None);
         if let Some(active) = self.active.get_value() {
             spawn_local(async move { active.stop().await });

@@ -111,19 +111,35 @@ pub fn use_timeline(
     // save delay), from a cell that outlives the state's signals.
     let unsaved = SendWrapper::new(Rc::new(RefCell::new(None::<SavedDraft>)));
     let on_change = unsaved.clone();
-    Effect::new(move |_| {
+    // During an edit the box holds the message's old text: the draft waits here and
+    // comes back when the edit ends.
+    let stash = SendWrapper::new(Rc::new(RefCell::new(None::<String>)));
+    Effect::new(move |was_editing: Option<bool>| {
         let text = state.draft.get();
         let reply_to = match state.mode.get() {
             ComposerMode::New => None,
             ComposerMode::Reply { event_id, .. } => Some(event_id),
-            // The box holds the old text of a message, not a draft.
-            ComposerMode::Edit { .. } => return,
+            ComposerMode::Edit { .. } => {
+                if was_editing != Some(true) {
+                    *stash.borrow_mut() = on_change.borrow().as_ref().map(|d| d.text.clone());
+                }
+                return true;
+            }
         };
+        if was_editing == Some(true) {
+            // The edit ended and emptied the box: the draft goes back in (and is saved
+            // on the next run).
+            if let Some(draft) = stash.borrow_mut().take() {
+                state.draft.set(draft);
+            }
+            return false;
+        }
         if state.draft_loaded.get_value() {
             let draft = SavedDraft { text, reply_to };
             *on_change.borrow_mut() = Some(draft.clone());
             state.save_draft_later(draft);
         }
+        false
     });
     let opened = SendWrapper::new(Rc::new(std::cell::RefCell::new(None::<Rc<RoomTimeline>>)));
     let on_leave = opened.clone();
@@ -245,6 +261,18 @@ impl TimelineState {
         self.timeline.try_get_value().flatten()
     }
 
+    /// Removes the stored draft at once, dropping any save still waiting.
+    fn clear_saved_draft(&self, timeline: &Rc<RoomTimeline>) {
+        self.draft_generation
+            .update_value(|generation| *generation += 1);
+        let timeline = timeline.clone();
+        spawn_local(async move {
+            if let Err(error) = timeline.save_draft(&SavedDraft::default()).await {
+                tracing::warn!("could not clear the draft: {error}");
+            }
+        });
+    }
+
     /// Saves `draft` once no newer change came for `DRAFT_SAVE_DELAY`.
     fn save_draft_later(&self, draft: SavedDraft) {
         let generation = self.draft_generation.get_value() + 1;
@@ -317,6 +345,11 @@ impl TimelineState {
         };
         state.mode.set(ComposerMode::New);
         self.typing(false);
+        if !matches!(mode, ComposerMode::Edit { .. }) {
+            // Sent: the stored draft goes now, not after the save delay, or a reload
+            // right after sending would offer the message again.
+            state.clear_saved_draft(&timeline);
+        }
         spawn_local(async move {
             let result = match &mode {
                 ComposerMode::Edit { item, .. } => timeline.edit(item, draft).await,
