@@ -10,7 +10,6 @@ use imbl::Vector;
 use leptos::task::spawn_local;
 
 use crate::matrix::models::RoomSummary;
-use crate::state::room_list::{RoomFilter, Totals, visible_rooms};
 use crate::storage::vault;
 
 /// More rows than any window shows at once.
@@ -36,13 +35,12 @@ pub async fn load() -> Option<Vector<RoomSummary>> {
         .map(Vector::from)
 }
 
-/// What the unfiltered list shows first.
-pub fn first_screen_of(rooms: &Vector<RoomSummary>, totals: Totals) -> Vec<RoomSummary> {
-    visible_rooms(rooms, totals, RoomFilter::All, "")
-        .iter()
-        .take(ROOMS_KEPT)
-        .cloned()
-        .collect()
+/// What the unfiltered list shows first (invites first, as `visible_rooms` orders
+/// them). Lazy: called for every frame of changes, it clones only the rows it keeps.
+pub fn first_screen_of(rooms: &Vector<RoomSummary>) -> Vec<RoomSummary> {
+    let invites = rooms.iter().filter(|room| room.is_invite);
+    let joined = rooms.iter().filter(|room| !room.is_invite);
+    invites.chain(joined).take(ROOMS_KEPT).cloned().collect()
 }
 
 /// Saves the list's first screen when it changed, at most once per `SAVE_DELAY`: a
@@ -84,5 +82,34 @@ impl Keeper {
                 Err(error) => tracing::warn!("could not keep the room list: {error}"),
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn room(id: usize, is_invite: bool) -> RoomSummary {
+        RoomSummary {
+            id: format!("!{id}"),
+            name: format!("Room {id}"),
+            avatar: None,
+            preview: None,
+            unread: 0,
+            mentions: 0,
+            marked_unread: false,
+            is_dm: false,
+            is_invite,
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn the_first_screen_is_the_unfiltered_list_cut_short() {
+        let rooms: Vector<RoomSummary> = (0..100).map(|id| room(id, id == 70)).collect();
+        let first = first_screen_of(&rooms);
+        assert_eq!(first.len(), ROOMS_KEPT);
+        assert_eq!(first[0].id, "!70", "invites come first, as in the list");
+        assert_eq!(first[1].id, "!0");
     }
 }

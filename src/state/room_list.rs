@@ -150,10 +150,7 @@ impl PendingDiffs {
         });
         state.totals.try_set(totals);
         state.loaded.try_set(true);
-        if let Some(first_screen) = state
-            .rooms
-            .try_with_untracked(|rooms| first_screen_of(rooms, totals))
-        {
+        if let Some(first_screen) = state.rooms.try_with_untracked(first_screen_of) {
             let alive = move || state.rooms.try_with_untracked(|_| ()).is_some();
             self.keeper.keep(first_screen, alive);
         }
