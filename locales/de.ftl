@@ -36,7 +36,7 @@ error-insecure-homeserver = { $server } wird nicht über https bereitgestellt; I
 error-invalid-homeserver = „{ $input }“ ist weder ein Servername noch eine Serveradresse.
 error-invalid-user-id = „{ $input }“ ist keine gültige Benutzer-ID.
 error-storage = Der Browserspeicher ist nicht verfügbar: { $detail }
-error-server = Der Server hat einen Fehler gemeldet: { $detail }
+error-server = Der Server konnte das gerade nicht ausführen. Versuchen Sie es erneut; wenn es weiter fehlschlägt, wenden Sie sich an Ihren IT-Support.
 error-config = Die Konfigurationsdatei ist ungültig: { $detail }
 error-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
 error-room-not-found = Es gibt keinen Raum „{ $room }“, oder Sie sind nicht Mitglied.
@@ -132,7 +132,6 @@ state-encryption = { $sender } hat die Ende-zu-Ende-Verschlüsselung aktiviert
 state-other = { $sender } hat den Raum geändert ({ $event_type })
 send-sending = Wird gesendet…
 send-sent = Gesendet
-send-failed = Nicht gesendet
 send-retry = Erneut versuchen
 send-cancel = Abbrechen
 
@@ -408,3 +407,25 @@ crash-title = Lattice wurde angehalten
 crash-explain = Ein Fehler hat Lattice angehalten. Laden Sie die Seite neu, um weiterzumachen: Ihre Sitzung und gesendete Nachrichten bleiben erhalten.
 crash-reload = Neu laden
 crash-report = Fehlerbericht für die IT (ohne Passwörter und ohne Nachrichten)
+
+error-session-ended-by-server = Sie wurden abgemeldet: Der Server akzeptiert diese Sitzung nicht mehr (sie wurde auf einem anderen Gerät abgemeldet, entfernt, oder das Konto wurde geschlossen). Ihre Daten auf diesem Gerät wurden gelöscht. Melden Sie sich erneut an, um fortzufahren.
+session-ended-title = Sie wurden abgemeldet
+session-ended-why = Der Server akzeptiert diese Sitzung nicht mehr: Sie wurde auf einem anderen Gerät abgemeldet, entfernt, oder das Konto wurde geschlossen.
+session-ended-keys-at-risk = Die Schlüssel Ihrer verschlüsselten Nachrichten auf diesem Gerät sind in keiner Schlüsselsicherung. Sobald die Daten dieses Geräts gelöscht sind, können verschlüsselte Nachrichten, die nur dieses Gerät lesen konnte, nicht mehr gelesen werden.
+session-ended-continue = Daten dieses Geräts löschen und erneut anmelden
+connection-lost = Der Server ist nicht erreichbar. Ihre Nachrichten warten hier und werden gesendet, sobald er wieder da ist.
+connection-error = Die Synchronisierung mit dem Server ist fehlgeschlagen. Lattice versucht es selbst erneut.
+connection-retry = Jetzt erneut versuchen
+
+send-waiting = Wartet auf den Server: wird von selbst gesendet
+send-retry-now = Jetzt erneut versuchen
+send-failed-unverified-devices = Nicht gesendet: Jemand hier hat ein Gerät, das er nicht verifiziert hat, und dieses Gerät sendet nur an verifizierte Geräte.
+send-failed-identity-changed = Nicht gesendet: Jemand, den Sie verifiziert haben, hat eine neue Identität. Prüfen Sie sie in der Mitgliederliste und versuchen Sie es erneut.
+send-failed-verify-this-device = Nicht gesendet: Verifizieren Sie zuerst dieses Gerät (Sicherheit).
+send-failed-file = Nicht gesendet: Die Datei ist nicht mehr verfügbar oder ihr Typ wird nicht akzeptiert. Senden Sie sie erneut.
+send-failed-too-large = Nicht gesendet: größer, als der Server annimmt.
+send-failed-forbidden = Nicht gesendet: Sie dürfen in diesem Raum nicht schreiben.
+send-failed-refused = Nicht gesendet: Der Server hat sie abgelehnt.
+
+error-too-large = Das ist größer, als der Server annimmt.
+error-server-full = Der Server hat eine von seinen Administratoren gesetzte Grenze erreicht. Wenden Sie sich an Ihren IT-Support.

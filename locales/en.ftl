@@ -34,7 +34,7 @@ error-insecure-homeserver = { $server } is not served over https, so your passwo
 error-invalid-homeserver = “{ $input }” is not a server name or address.
 error-invalid-user-id = “{ $input }” is not a valid user ID.
 error-storage = The browser's storage is not available: { $detail }
-error-server = The server reported an error: { $detail }
+error-server = The server could not do this just now. Try again; if it keeps failing, tell your IT support.
 error-config = The configuration file is invalid: { $detail }
 error-session-expired = Your session has ended. Sign in again.
 error-room-not-found = There is no room “{ $room }”, or you are not in it.
@@ -130,7 +130,6 @@ state-encryption = { $sender } turned on end-to-end encryption
 state-other = { $sender } changed the room ({ $event_type })
 send-sending = Sending…
 send-sent = Sent
-send-failed = Not sent
 send-retry = Retry
 send-cancel = Cancel
 
@@ -406,3 +405,25 @@ crash-title = Lattice stopped
 crash-explain = Something went wrong and Lattice had to stop. Reload to continue: your session and the messages you sent are kept.
 crash-reload = Reload
 crash-report = Error report for IT (it holds no passwords and no messages)
+
+error-session-ended-by-server = You were signed out: the server no longer accepts this session (it was signed out from another device, removed, or the account was closed). Its data on this device has been deleted. Sign in again to continue.
+session-ended-title = You were signed out
+session-ended-why = The server no longer accepts this session: it was signed out from another device, removed, or the account was closed.
+session-ended-keys-at-risk = The keys to your encrypted messages on this device are not in a key backup. Once this device's data is deleted, encrypted messages that only this device could read cannot be read again.
+session-ended-continue = Delete this device's data and sign in again
+connection-lost = The server can't be reached. Messages you send wait here and go out when it's back.
+connection-error = Syncing with the server failed. Lattice tries again by itself.
+connection-retry = Retry now
+
+send-waiting = Waiting for the server: goes out by itself
+send-retry-now = Retry now
+send-failed-unverified-devices = Not sent: someone here has a device they have not verified, and this device only sends to verified ones.
+send-failed-identity-changed = Not sent: someone you verified has a new identity. Check it in the member list, then retry.
+send-failed-verify-this-device = Not sent: verify this device first (Security).
+send-failed-file = Not sent: the file is no longer available or its type is not accepted. Send it again.
+send-failed-too-large = Not sent: larger than the server accepts.
+send-failed-forbidden = Not sent: you are not allowed to post in this room.
+send-failed-refused = Not sent: the server refused it.
+
+error-too-large = That is larger than the server accepts.
+error-server-full = The server has reached a limit set by its administrators. Contact your IT support.

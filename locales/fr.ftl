@@ -36,7 +36,7 @@ error-insecure-homeserver = { $server } n’est pas servi en https : votre mot d
 error-invalid-homeserver = « { $input } » n’est ni un nom ni une adresse de serveur.
 error-invalid-user-id = « { $input } » n’est pas un identifiant utilisateur valide.
 error-storage = Le stockage du navigateur n’est pas disponible : { $detail }
-error-server = Le serveur a signalé une erreur : { $detail }
+error-server = Le serveur n'a pas pu le faire pour l'instant. Réessayez ; si cela persiste, prévenez votre support informatique.
 error-config = Le fichier de configuration n’est pas valide : { $detail }
 error-session-expired = Votre session a expiré. Reconnectez-vous.
 error-room-not-found = Le salon « { $room } » n’existe pas, ou vous n’en êtes pas membre.
@@ -132,7 +132,6 @@ state-encryption = { $sender } a activé le chiffrement de bout en bout
 state-other = { $sender } a modifié le salon ({ $event_type })
 send-sending = Envoi…
 send-sent = Envoyé
-send-failed = Non envoyé
 send-retry = Réessayer
 send-cancel = Annuler
 
@@ -408,3 +407,25 @@ crash-title = Lattice s’est arrêté
 crash-explain = Un problème a obligé Lattice à s’arrêter. Rechargez la page pour continuer : votre session et les messages envoyés sont conservés.
 crash-reload = Recharger
 crash-report = Rapport d’erreur pour le service informatique (sans mot de passe ni message)
+
+error-session-ended-by-server = Vous avez été déconnecté : le serveur n'accepte plus cette session (elle a été fermée depuis un autre appareil, supprimée, ou le compte a été fermé). Ses données sur cet appareil ont été effacées. Reconnectez-vous pour continuer.
+session-ended-title = Vous avez été déconnecté
+session-ended-why = Le serveur n'accepte plus cette session : elle a été fermée depuis un autre appareil, supprimée, ou le compte a été fermé.
+session-ended-keys-at-risk = Les clés de vos messages chiffrés sur cet appareil ne sont pas dans une sauvegarde de clés. Une fois les données de cet appareil effacées, les messages chiffrés que seul cet appareil pouvait lire ne pourront plus être lus.
+session-ended-continue = Effacer les données de cet appareil et se reconnecter
+connection-lost = Le serveur est injoignable. Les messages que vous envoyez attendent ici et partiront dès son retour.
+connection-error = La synchronisation avec le serveur a échoué. Lattice réessaie de lui-même.
+connection-retry = Réessayer maintenant
+
+send-waiting = En attente du serveur : partira de lui-même
+send-retry-now = Réessayer maintenant
+send-failed-unverified-devices = Non envoyé : une personne ici a un appareil qu'elle n'a pas vérifié, et cet appareil n'envoie qu'aux appareils vérifiés.
+send-failed-identity-changed = Non envoyé : une personne que vous avez vérifiée a une nouvelle identité. Vérifiez-la dans la liste des membres, puis réessayez.
+send-failed-verify-this-device = Non envoyé : vérifiez d'abord cet appareil (Sécurité).
+send-failed-file = Non envoyé : le fichier n'est plus disponible ou son type n'est pas accepté. Renvoyez-le.
+send-failed-too-large = Non envoyé : plus grand que ce que le serveur accepte.
+send-failed-forbidden = Non envoyé : vous n'avez pas le droit d'écrire dans ce salon.
+send-failed-refused = Non envoyé : le serveur l'a refusé.
+
+error-too-large = C'est plus grand que ce que le serveur accepte.
+error-server-full = Le serveur a atteint une limite fixée par ses administrateurs. Contactez votre support informatique.

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# A throwaway nginx serving a build exactly as deploy/nginx/lattice.conf does in
-# production (same-origin mode), for tests and trials: loopback only, all state in DIR.
+# A throwaway nginx serving a build exactly as deploy/nginx/ does in production, for
+# tests and trials: loopback only, all state in DIR.
 #   scripts/nginx.sh start DIR PORT DIST SYNAPSE_PORT [CONFIG_JSON [CSP.PY ARGS...]]
 #       writes DIR/nginx.conf and DIR/lattice*.conf, checks them, starts nginx, waits
 #       until it answers, prints its origin (http://127.0.0.1:PORT)
 #   scripts/nginx.sh stop DIR
-# CONFIG_JSON (default DIST/config.json) is what the CSP is generated from; any further
-# arguments go to scripts/csp.py (e.g. --report-uri /csp-report --connect ORIGIN).
+# LATTICE_NGINX_SITE picks the site: lattice (same origin, the default) or
+# lattice-subdomain (the app alone; SYNAPSE_PORT is then unused).
+# CONFIG_JSON (default DIST/config.json) is what the CSP is generated from, and is
+# served as /config.json; any further arguments go to scripts/csp.py (e.g.
+# --report-uri /csp-report --connect ORIGIN).
 set -euo pipefail
 cmd="${1:?start|stop}"; dir="${2:?state directory}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,15 +27,31 @@ start)
   fi
   mkdir -p "$dir/tmp"
 
-  # The site: the production file with its three site-specific lines replaced.
+  # The site: the production file with its site-specific lines replaced.
+  site="${LATTICE_NGINX_SITE:-lattice}"
   esc() { printf '%s' "$1" | sed 's/[&|\\]/\\&/g'; }
-  sed -e "s|listen 127\.0\.0\.1:8080;|listen 127.0.0.1:$port;|" \
+  sed -e "s|listen 127\.0\.0\.1:808[01];|listen 127.0.0.1:$port;|" \
       -e "s|root /var/www/lattice;|root $(esc "$dist");|" \
       -e "s|server 127\.0\.0\.1:8008;|server 127.0.0.1:$synapse_port;|" \
-      "$root/deploy/nginx/lattice.conf" > "$dir/lattice.conf"
-  for line in "listen 127.0.0.1:$port;" "root $dist;" "server 127.0.0.1:$synapse_port;"; do
-    grep -qF "$line" "$dir/lattice.conf" || { echo "deploy/nginx/lattice.conf no longer has the line that becomes '$line'" >&2; exit 1; }
+      "$root/deploy/nginx/$site.conf" > "$dir/lattice.conf"
+  expected=("listen 127.0.0.1:$port;" "root $dist;")
+  [ "$site" = lattice ] && expected+=("server 127.0.0.1:$synapse_port;")
+  for line in "${expected[@]}"; do
+    grep -qF "$line" "$dir/lattice.conf" || { echo "deploy/nginx/$site.conf no longer has the line that becomes '$line'" >&2; exit 1; }
   done
+  # Another config.json than the build's: served in its place (the one location that
+  # serves it gets an alias instead of its try_files).
+  if [ "$(cd "$(dirname "$config")" && pwd)/$(basename "$config")" != "$dist/config.json" ]; then
+    python3 - "$dir/lattice.conf" "$(cd "$(dirname "$config")" && pwd)/$(basename "$config")" <<'PY'
+import sys
+path, config = sys.argv[1:]
+site = open(path).read()
+block = site.index("location = /config.json {")
+end = site.index("}", block)
+inner = site[block:end].replace("try_files $uri =404;", f"alias {config};")
+open(path, "w").write(site[:block] + inner + site[end:])
+PY
+  fi
   load_brotli=""
   if [ -f "$brotli_module" ]; then
     load_brotli="load_module $brotli_module;"
@@ -41,7 +60,8 @@ start)
     sed -i '/brotli_static/d' "$dir/lattice.conf"
   fi
   # The included snippets, found next to nginx.conf (relative includes resolve there).
-  cp "$root/deploy/nginx/lattice-headers.conf" "$dir/"
+  cp "$root/deploy/nginx/lattice-headers.conf" "$root/deploy/nginx/lattice-proxied.conf" \
+     "$root/deploy/nginx/lattice-proxied-pages.conf" "$dir/"
   python3 "$root/scripts/csp.py" --config "$config" --nginx "$@" > "$dir/lattice-csp.conf"
   # Older mime.types lack wasm; a second types block adds to the first.
   wasm_type=""

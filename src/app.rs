@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::i18n::{self, t};
 use crate::pages::{
     ConfigErrorPage, HomePage, LoginPage, NoRoomSelected, OtherTabPage, RoomPage, SecurityPage,
-    SettingsPage, StartingShell, StorageUnavailablePage,
+    SessionEndedPage, SettingsPage, StartingShell, StorageUnavailablePage,
 };
 use crate::state::tab::{TabGate, TabState};
 use crate::state::{Phase, SessionContext};
@@ -83,6 +83,7 @@ fn app_routes(session: SessionContext) -> impl IntoView {
                     },
                     Phase::SignedOut => view! { <Redirect path="/login" /> }.into_any(),
                     Phase::SignedIn(info) => view! { <HomePage info /> }.into_any(),
+                    Phase::Ended { keys_at_risk } => view! { <SessionEndedPage keys_at_risk /> }.into_any(),
                 }>
                     <Route path=path!("") view=NoRoomSelected />
                     <Route path=path!("room/:id") view=RoomPage />
@@ -93,6 +94,7 @@ fn app_routes(session: SessionContext) -> impl IntoView {
                     Phase::Restoring => Loading().into_any(),
                     Phase::SignedOut => view! { <LoginPage /> }.into_any(),
                     Phase::SignedIn(_) => view! { <Redirect path="/" /> }.into_any(),
+                    Phase::Ended { keys_at_risk } => view! { <SessionEndedPage keys_at_risk /> }.into_any(),
                 } />
             </Routes>
         </Router>

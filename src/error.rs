@@ -35,9 +35,16 @@ pub enum AppError {
     /// kept, not even the encryption keys.
     #[error("storage unavailable: {0}")]
     StorageUnavailable(String),
-    /// The server answered with an error we have no special words for.
-    #[error("server error: {0}")]
-    Server(String),
+    /// The server answered with an error we have no special words for (its detail is
+    /// in the log: `matrix::errors`).
+    #[error("server error")]
+    Server,
+    /// Larger than the server accepts.
+    #[error("too large")]
+    TooLarge,
+    /// The server is at a limit of its own (e.g. monthly active users).
+    #[error("server limit reached")]
+    ServerFull,
     /// `config.json` is present but is not valid JSON or cannot be read.
     #[error("config: {0}")]
     Config(String),
@@ -50,6 +57,10 @@ pub enum AppError {
     /// The saved session could not be used any more (e.g. the token was revoked).
     #[error("session expired")]
     SessionExpired,
+    /// The server refused the token (signed out elsewhere, device deleted) and this
+    /// device's data for it was deleted.
+    #[error("session ended by the server")]
+    SessionEndedByServer,
     /// No room with this ID or address, or none we are in.
     #[error("room not found: {0}")]
     RoomNotFound(String),
@@ -134,7 +145,9 @@ impl AppError {
             AppError::InvalidUserId(input) => t_args("error-invalid-user-id", &[("input", input)]),
             AppError::Storage(detail) => t_args("error-storage", &[("detail", detail)]),
             AppError::StorageUnavailable(_) => t("error-storage-unavailable"),
-            AppError::Server(detail) => t_args("error-server", &[("detail", detail)]),
+            AppError::Server => t("error-server"),
+            AppError::TooLarge => t("error-too-large"),
+            AppError::ServerFull => t("error-server-full"),
             AppError::Config(detail) => t_args("error-config", &[("detail", detail)]),
             AppError::ConfigField(field, problem) => t_args(
                 "error-config-field",
@@ -144,6 +157,7 @@ impl AppError {
                 t_args("error-homeserver-not-allowed", &[("server", server)])
             }
             AppError::SessionExpired => t("error-session-expired"),
+            AppError::SessionEndedByServer => t("error-session-ended-by-server"),
             AppError::RoomNotFound(room) => t_args("error-room-not-found", &[("room", room)]),
             AppError::Forbidden => t("error-forbidden"),
             AppError::Offline => t("error-offline"),

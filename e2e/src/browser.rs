@@ -7,7 +7,7 @@ use axum::http::Method;
 use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::json;
+use serde_json::{Value, json};
 use url::Url;
 
 /// WebDriver key codes.
@@ -335,6 +335,37 @@ impl Browser {
         Ok(self.client.refresh().await?)
     }
 
+    /// Takes the browser off the network, or puts it back, as DevTools' "Offline"
+    /// network condition does: every request fails at once.
+    pub async fn set_offline(&self, offline: bool) -> anyhow::Result<()> {
+        self.devtools("Network.enable", json!({})).await?;
+        let conditions = json!({
+            "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1,
+        });
+        self.devtools("Network.emulateNetworkConditions", conditions)
+            .await
+            .map(drop)
+    }
+
+    /// Fails every request whose URL matches one of `patterns` (`*` wildcards), as
+    /// DevTools' request blocking does; an empty list lifts the block. Unlike
+    /// `set_offline`, the page itself can still be loaded.
+    pub async fn block_requests(&self, patterns: &[&str]) -> anyhow::Result<()> {
+        self.devtools("Network.enable", json!({})).await?;
+        self.devtools("Network.setBlockedURLs", json!({ "urls": patterns }))
+            .await
+            .map(drop)
+    }
+
+    /// One Chrome DevTools Protocol command on the page's target, through chromedriver.
+    async fn devtools(&self, cmd: &str, params: Value) -> anyhow::Result<Value> {
+        let command = DevTools {
+            cmd: cmd.to_owned(),
+            params,
+        };
+        Ok(self.client.issue_cmd(command).await?)
+    }
+
     pub async fn current_url(&self) -> anyhow::Result<String> {
         Ok(self.client.current_url().await?.to_string())
     }
@@ -442,5 +473,25 @@ impl WebDriverCompatibleCommand for Log {
 
     fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {
         (Method::POST, Some(json!({ "type": self.0 }).to_string()))
+    }
+}
+
+/// `POST /session/{id}/goog/cdp/execute`: chromedriver passes a DevTools Protocol
+/// command to the page.
+#[derive(Debug)]
+struct DevTools {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base_url: &Url, session_id: Option<&str>) -> Result<Url, url::ParseError> {
+        let session = session_id.unwrap_or_default();
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _: &Url) -> (Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (Method::POST, Some(body.to_string()))
     }
 }

@@ -71,6 +71,36 @@ impl Peer {
         Ok(value)
     }
 
+    /// Deletes one of this user's devices, confirming with the password as the
+    /// server asks (user-interactive auth): its token stops working at once.
+    pub async fn delete_device(&self, device_id: &str, password: &str) -> anyhow::Result<()> {
+        let url = format!("{}/devices/{}", self.base, encode(device_id));
+        let first: Value = self
+            .http
+            .delete(&url)
+            .bearer_auth(&self.token)
+            .json(&json!({}))
+            .send()
+            .await?
+            .json()
+            .await?;
+        let session = first["session"].as_str().context("no auth session")?;
+        let auth = json!({ "auth": {
+            "type": "m.login.password",
+            "identifier": { "type": "m.id.user", "user": self.user_id },
+            "password": password,
+            "session": session,
+        }});
+        self.http
+            .delete(&url)
+            .bearer_auth(&self.token)
+            .json(&auth)
+            .send()
+            .await?
+            .error_for_status()?;
+        Ok(())
+    }
+
     pub async fn set_display_name(&self, name: &str) -> anyhow::Result<()> {
         let path = format!("/profile/{}/displayname", encode(&self.user_id));
         self.call(
@@ -137,6 +167,11 @@ impl Peer {
             .as_str()
             .context("no event_id")?
             .to_owned())
+    }
+
+    /// The access token, for requests a test makes itself (e.g. through another proxy).
+    pub fn access_token(&self) -> &str {
+        &self.token
     }
 
     /// Uploads `bytes` to the media repository; returns the `mxc://` URI.

@@ -1,6 +1,6 @@
-//! The deployment smoke test: the release build behind real nginx running
-//! deploy/nginx/lattice.conf itself (same-origin mode, `/_matrix` proxied to Synapse),
-//! as docs/deployment.md tells an administrator to set it up.
+//! The deployment tests: the release build behind real nginx running the files of
+//! deploy/nginx/ themselves, in both modes docs/deployment.md describes: same origin
+//! (Synapse's client API proxied) and the app on an origin of its own.
 
 use lattice_e2e::Env;
 use lattice_e2e::browser::{Browser, ENTER};
@@ -16,7 +16,14 @@ struct Nginx {
 const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/nginx.sh");
 
 impl Nginx {
+    /// Same-origin mode: deploy/nginx/lattice.conf, Synapse proxied.
     fn start(env: &Env) -> anyhow::Result<Self> {
+        Self::start_site(env, "lattice", None)
+    }
+
+    /// `site` is a file of deploy/nginx/ (without .conf); `config_json`, if given, is
+    /// served as /config.json and shapes the CSP.
+    fn start_site(env: &Env, site: &str, config_json: Option<&str>) -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
@@ -24,13 +31,20 @@ impl Nginx {
         let synapse_port = url::Url::parse(&env.synapse_url)?
             .port()
             .ok_or_else(|| anyhow::anyhow!("Synapse URL without a port"))?;
-        let output = std::process::Command::new(SCRIPT)
+        let mut command = std::process::Command::new(SCRIPT);
+        command
+            .env("LATTICE_NGINX_SITE", site)
             .arg("start")
             .arg(dir.path())
             .arg(port.to_string())
             .arg(&env.dist)
-            .arg(synapse_port.to_string())
-            .output()?;
+            .arg(synapse_port.to_string());
+        if let Some(json) = config_json {
+            let path = dir.path().join("config.json");
+            std::fs::write(&path, json)?;
+            command.arg(path);
+        }
+        let output = command.output()?;
         anyhow::ensure!(
             output.status.success(),
             "nginx.sh start failed: {}",
@@ -112,6 +126,126 @@ async fn signs_in_and_sends_through_nginx_with_the_shipped_config() -> anyhow::R
         .send_keys(&format!("sent through nginx{ENTER}"))
         .await?;
     peer.wait_for_message(&room_id, "sent through nginx")
+        .await?;
+    browser.close().await?;
+    Ok(())
+}
+
+fn header(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[tokio::test]
+async fn what_is_proxied_from_synapse_cannot_run_script_as_the_app() -> anyhow::Result<()> {
+    let env = Env::from_env()?;
+    let nginx = Nginx::start(&env)?;
+    let http = reqwest::Client::new();
+
+    // Someone uploads a web page as a file: fetched through the app's origin, it comes
+    // sandboxed (an opaque origin, no script) and is never sniffed into something else.
+    let user = register_user(&env.synapse_url, &env.synapse_secret, "sandbox").await?;
+    let peer = Peer::login(&env.synapse_url, &user.localpart, &user.password).await?;
+    let page = b"<html><title>inert</title><script>document.title='ran'</script></html>";
+    let mxc = peer.upload(page, "text/html").await?;
+    let media_path = mxc.trim_start_matches("mxc://");
+    for url in [
+        format!(
+            "{}/_matrix/client/v1/media/download/{media_path}",
+            nginx.origin
+        ),
+        format!("{}/_matrix/client/versions", nginx.origin),
+    ] {
+        let response = http
+            .get(&url)
+            .bearer_auth(peer.access_token())
+            .send()
+            .await?;
+        let csp = header(&response, "content-security-policy");
+        anyhow::ensure!(
+            response.status().is_success() && csp.contains("sandbox"),
+            "{url}: {} with CSP {csp:?}",
+            response.status()
+        );
+        anyhow::ensure!(header(&response, "x-content-type-options") == "nosniff");
+    }
+
+    // Only the client's paths reach Synapse: federation and Synapse's welcome page are
+    // not proxied (the app's own fallback page answers instead).
+    for path in [
+        "/_matrix/federation/v1/version",
+        "/_matrix/key/v2/server",
+        "/_matrix/static/",
+    ] {
+        let body = http
+            .get(format!("{}{path}", nginx.origin))
+            .send()
+            .await?
+            .text()
+            .await?;
+        anyhow::ensure!(
+            !body.contains("\"server\"") && !body.contains("Synapse"),
+            "{path} reached Synapse: {body}"
+        );
+    }
+
+    // A page of Synapse's own, opened in the browser through the app's origin, runs in
+    // an origin of its own: it cannot open the app's storage.
+    let browser = Browser::start(&env.webdriver_url).await?;
+    browser
+        .goto(&format!("{}/_synapse/client/no-such-page", nginx.origin))
+        .await?;
+    let origin = browser.execute("return window.origin").await?;
+    anyhow::ensure!(origin == "null", "Synapse's page ran as {origin}");
+    let storage = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             try { indexedDB.databases().then(() => done('readable'), e => done(e.name)) } \
+             catch (e) { done(e.name) }",
+            vec![],
+        )
+        .await?;
+    anyhow::ensure!(
+        storage == "SecurityError",
+        "the app's storage from Synapse's page: {storage}"
+    );
+    browser.close().await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn signs_in_and_sends_with_the_app_on_its_own_origin() -> anyhow::Result<()> {
+    let env = Env::from_env()?;
+    // Synapse answers on its own origin; the app's config.json points there.
+    let config = format!(r#"{{"default_homeserver": "{}"}}"#, env.synapse_url);
+    let nginx = Nginx::start_site(&env, "lattice-subdomain", Some(&config))?;
+    let page = reqwest::get(format!("{}/", nginx.origin)).await?;
+    let csp = header(&page, "content-security-policy");
+    anyhow::ensure!(
+        csp.contains(&env.synapse_url),
+        "homeserver missing from the CSP: {csp}"
+    );
+
+    let me = register_user(&env.synapse_url, &env.synapse_secret, "subdomain").await?;
+    let peer_user = register_user(&env.synapse_url, &env.synapse_secret, "subdomain-peer").await?;
+    let peer = Peer::login(&env.synapse_url, &peer_user.localpart, &peer_user.password).await?;
+    let room_id = peer.create_room("Across origins", &[&me.user_id]).await?;
+
+    let browser = Browser::start(&env.webdriver_url).await?;
+    browser.goto(&format!("{}/login", nginx.origin)).await?;
+    browser.fill("User name", &me.localpart).await?;
+    browser.fill("Password", &me.password).await?;
+    browser.click("button", "Sign in").await?;
+    browser.click("button", "Accept").await?;
+    browser.click("link", "Across origins").await?;
+    browser.send_message("sent from another origin").await?;
+    peer.wait_for_message(&room_id, "sent from another origin")
         .await?;
     browser.close().await?;
     Ok(())

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use lattice_e2e::Env;
 use lattice_e2e::browser::Browser;
+use lattice_e2e::peer::Peer;
 use lattice_e2e::server::{AppServer, ServerOptions, dead_origin, start_plain_server};
 use lattice_e2e::synapse::{TestUser, register_user, token_is_valid};
 
@@ -160,9 +161,18 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
         );
     }
     // This session's databases are deleted, and nothing secret is left in the vault.
+    expect_session_databases_deleted(&fixture.browser).await?;
+    // Signed out for good: a reload stays on the login page.
+    fixture.browser.client.refresh().await?;
+    fixture.browser.by_role("heading", "Sign in").await?;
+    fixture.finish().await
+}
+
+/// Waits until no SDK database of a session is left (the vault's own may stay).
+async fn expect_session_databases_deleted(browser: &Browser) -> anyhow::Result<()> {
     let mut left = Vec::new();
     for _ in 0..100 {
-        let names = fixture.browser.client.execute_async(
+        let names = browser.client.execute_async(
             "const done = arguments[arguments.length - 1]; \
              indexedDB.databases().then(dbs => done(dbs.map(db => db.name)))",
             vec![],
@@ -173,13 +183,61 @@ async fn logout_ends_the_session_on_the_server() -> anyhow::Result<()> {
                 .is_some_and(|n| n.starts_with("lattice-") && n != "lattice-vault")
         });
         if left.is_empty() {
-            break;
+            return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    anyhow::ensure!(left.is_empty(), "databases left after logout: {left:?}");
-    // Signed out for good: a reload stays on the login page.
-    fixture.browser.client.refresh().await?;
+    anyhow::bail!("databases left after the session ended: {left:?}")
+}
+
+#[tokio::test]
+async fn a_session_ended_on_the_server_says_why_then_deletes_its_data() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.sign_in(&user).await?;
+    let shown = fixture
+        .browser
+        .texts(".lt-account__device")
+        .await?
+        .join(" ");
+    let device = shown
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_owned();
+    // The person removes this browser from another device of theirs.
+    let other = Peer::login(&fixture.env.synapse_url, &user.localpart, &user.password).await?;
+    other.delete_device(&device, &user.password).await?;
+    // The next sync is refused. A new account has no key backup: the app says what
+    // deleting this device's data would lose before it does.
+    fixture
+        .browser
+        .by_role("heading", "You were signed out")
+        .await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "no longer accepts this session")
+        .await?;
+    let body = fixture.browser.body_text().await?;
+    anyhow::ensure!(
+        body.contains("not in a key backup"),
+        "no warning about keys:\n{body}"
+    );
+    fixture
+        .browser
+        .click("button", "Delete this device's data and sign in again")
+        .await?;
+    fixture.browser.by_role("heading", "Sign in").await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "Its data on this device has been deleted")
+        .await?;
+    expect_session_databases_deleted(&fixture.browser).await?;
+    // Nothing is restored on the next visit.
+    fixture
+        .browser
+        .goto(&format!("{}/", fixture.server.origin))
+        .await?;
     fixture.browser.by_role("heading", "Sign in").await?;
     fixture.finish().await
 }

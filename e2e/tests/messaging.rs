@@ -400,6 +400,50 @@ async fn offline_reload_shows_cached_rooms_and_queued_message_is_sent_once() -> 
 }
 
 #[tokio::test]
+async fn twenty_messages_sent_offline_arrive_once_and_in_order_after_a_reload() -> anyhow::Result<()>
+{
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("Night train").await?;
+    f.sign_in().await?;
+    f.open_room("Night train").await?;
+    f.browser.wait_for_text("status", "running").await?;
+
+    f.browser.set_offline(true).await?;
+    let bodies: Vec<String> = (1..=20)
+        .map(|i| format!("from the tunnel {i:02}"))
+        .collect();
+    for body in &bodies {
+        f.send(body).await?;
+    }
+    f.wait_for_message(&bodies[19]).await?;
+    f.browser
+        .wait_for_text("status", "can't be reached")
+        .await?;
+
+    // Reloaded while the server is still out of reach: only the page itself may load.
+    f.browser.block_requests(&["*/_matrix/*"]).await?;
+    f.browser.set_offline(false).await?;
+    f.browser.reload().await?;
+    f.browser.by_role("log", "Messages").await?;
+    f.wait_for_message(&bodies[19]).await?;
+
+    f.browser.block_requests(&[]).await?;
+    f.peer.wait_for_message(&room_id, &bodies[19]).await?;
+    // Give a duplicate time to show up before counting.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let arrived: Vec<String> = f
+        .peer
+        .message_bodies(&room_id)
+        .await?
+        .into_iter()
+        .filter(|body| body.starts_with("from the tunnel"))
+        .collect();
+    anyhow::ensure!(arrived == bodies, "arrived: {arrived:?}");
+    f.browser.wait_for_text("status", "running").await?;
+    f.finish().await
+}
+
+#[tokio::test]
 async fn room_avatar_is_shown_from_authenticated_media() -> anyhow::Result<()> {
     let f = Fixture::start().await?;
     let room_id = f.shared_room("Pictures").await?;

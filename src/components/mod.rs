@@ -51,7 +51,7 @@ pub use room_list::RoomList;
 pub use room_list_item::RoomListItem;
 pub use row_dialogs::RowDialogs;
 pub use security_banner::SecurityBanner;
-pub use sync_status_badge::SyncStatusBadge;
+pub use sync_status_badge::{ConnectionBanner, SyncStatusBadge};
 pub use text_field::TextField;
 pub use timeline_row::{RowActions, RowDialog, TimelineRowView};
 pub use verification_dialog::VerificationDialog;

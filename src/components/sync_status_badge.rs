@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
 use crate::matrix::models::SyncStatus;
+use crate::state::use_session;
 
 /// The sync state as a live status line.
 #[component]
@@ -14,5 +15,29 @@ pub fn SyncStatusBadge(#[prop(into)] status: Signal<SyncStatus>) -> impl IntoVie
         <p class=class role="status" aria-live="polite">
             {move || t_args("sync-status", &[("status", &t(status.get().message_id()))])}
         </p>
+    }
+}
+
+/// Said while the server can't be reached, with a way to try at once instead of
+/// waiting for the next automatic attempt. Nothing written is lost meanwhile: the
+/// SDK's send queue keeps it.
+#[component]
+pub fn ConnectionBanner() -> impl IntoView {
+    let session = use_session();
+    let status = session.sync_status;
+    let message = move || match status.get() {
+        SyncStatus::Offline => Some("connection-lost"),
+        SyncStatus::Error => Some("connection-error"),
+        _ => None,
+    };
+    view! {
+        <Show when=move || message().is_some()>
+            <div class="lt-alert lt-alert--warning lt-connection" role="status">
+                <p>{move || message().map(t)}</p>
+                <button class="lt-button lt-button--small" type="button" on:click=move |_| session.retry_now()>
+                    {t("connection-retry")}
+                </button>
+            </div>
+        </Show>
     }
 }

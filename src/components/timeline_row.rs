@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use super::{Avatar, MessageActions, MessageView};
 use crate::i18n::{format_day, format_time, t, t_args};
-use crate::matrix::models::{EventRow, ItemId, RowContent, RowKind, SendState, TimelineRow};
+use crate::matrix::models::{
+    EventRow, ItemId, RowContent, RowKind, SendFailure, SendState, TimelineRow,
+};
 
 /// What a row can ask the room view to open in a dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,11 +179,28 @@ fn send_status(state: &SendState, key: String, actions: RowActions) -> Option<An
         SendState::Sent => {
             Some(view! { <span class="lt-event__status">{t("send-sent")}</span> }.into_any())
         }
-        SendState::Failed { .. } => {
+        SendState::Failed(SendFailure::Waiting) => {
+            // Not an error yet: it goes out by itself; "retry" only skips the wait.
             let retry_key = key.clone();
             Some(
                 view! {
-                    <span class="lt-event__status lt-event__status--failed" role="alert">{t("send-failed")}</span>
+                    <span class="lt-event__status">{t(SendFailure::Waiting.message_id())}</span>
+                    <button class="lt-button lt-button--small lt-button--quiet" type="button"
+                        on:click=move |_| actions.retry.run(retry_key.clone())>{t("send-retry-now")}</button>
+                    <button class="lt-button lt-button--small lt-button--quiet" type="button"
+                        on:click=move |_| actions.cancel.run(key.clone())>{t("send-cancel")}</button>
+                }
+                .into_any(),
+            )
+        }
+        SendState::Failed(reason) => {
+            let retry_key = key.clone();
+            let reason = *reason;
+            Some(
+                view! {
+                    <span class="lt-event__status lt-event__status--failed" role="alert">
+                        {t(reason.message_id())}
+                    </span>
                     <button class="lt-button lt-button--small" type="button"
                         on:click=move |_| actions.retry.run(retry_key.clone())>{t("send-retry")}</button>
                     <button class="lt-button lt-button--small lt-button--quiet" type="button"

@@ -5,14 +5,14 @@ use matrix_sdk::media::{MediaFormat, MediaRequestParameters, MediaThumbnailSetti
 use matrix_sdk::ruma::events::room::MediaSource;
 use matrix_sdk::ruma::{OwnedMxcUri, UInt};
 
-use super::ActiveSession;
+use super::{ActiveSession, errors};
 use crate::error::AppError;
 
 /// The bytes of a square thumbnail of `mxc`, at least `size` pixels wide.
 pub async fn thumbnail(session: &ActiveSession, mxc: &str, size: u32) -> Result<Vec<u8>, AppError> {
     let uri = OwnedMxcUri::from(mxc);
     uri.validate()
-        .map_err(|_| AppError::Server(format!("invalid media address {mxc}")))?;
+        .map_err(|e| errors::failed("read a media address", e))?;
     let size = UInt::from(size);
     let request = MediaRequestParameters {
         source: MediaSource::Plain(uri),
@@ -23,7 +23,7 @@ pub async fn thumbnail(session: &ActiveSession, mxc: &str, size: u32) -> Result<
         .media()
         .get_media_content(&request, true)
         .await
-        .map_err(|e| AppError::Server(e.to_string()))
+        .map_err(|e| errors::sdk("fetch a thumbnail", &e))
 }
 
 /// The bytes of a message's attachment, or of a thumbnail of it at about `thumbnail`

@@ -3,6 +3,7 @@
 
 pub mod discovery;
 pub mod encryption;
+pub mod errors;
 pub mod formatted;
 pub mod media;
 pub mod models;

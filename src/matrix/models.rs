@@ -287,10 +287,47 @@ pub enum SendState {
         percent: Option<u8>,
     },
     Sent,
-    /// `recoverable`: retrying may work (e.g. the network was down).
-    Failed {
-        recoverable: bool,
-    },
+    Failed(SendFailure),
+}
+
+/// Why a message did not go out, as the row says it (the SDK's error text goes to
+/// the log only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SendFailure {
+    /// No network, or the server did not answer: it goes out by itself once the
+    /// server answers again.
+    Waiting,
+    /// A verified person has a device they have not verified, and this device is set
+    /// to send only to verified devices.
+    UnverifiedDevices,
+    /// Someone verified before has a new identity: verify them again, or accept it.
+    IdentityChanged,
+    /// This device must be verified before it may send.
+    VerifyThisDevice,
+    /// The file went away before it could be uploaded, or its type is not accepted.
+    FileUnusable,
+    /// Larger than the server accepts.
+    TooLarge,
+    /// Not allowed in this room (any more).
+    Forbidden,
+    /// The server refused it for another reason.
+    Refused,
+}
+
+impl SendFailure {
+    /// The i18n message id naming this failure.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            SendFailure::Waiting => "send-waiting",
+            SendFailure::UnverifiedDevices => "send-failed-unverified-devices",
+            SendFailure::IdentityChanged => "send-failed-identity-changed",
+            SendFailure::VerifyThisDevice => "send-failed-verify-this-device",
+            SendFailure::FileUnusable => "send-failed-file",
+            SendFailure::TooLarge => "send-failed-too-large",
+            SendFailure::Forbidden => "send-failed-forbidden",
+            SendFailure::Refused => "send-failed-refused",
+        }
+    }
 }
 
 /// Whether this device is verified: signed by the account's cross-signing identity.

@@ -6,8 +6,8 @@ use matrix_sdk::latest_events::LatestEventValue;
 use matrix_sdk::{Room, RoomState};
 use matrix_sdk_ui::room_list_service::filters::new_filter_non_left;
 
-use super::ActiveSession;
 use super::models::RoomSummary;
+use super::{ActiveSession, errors};
 use crate::error::AppError;
 
 /// All rooms are kept in the list (the view virtualizes the DOM, not the data): the
@@ -24,7 +24,7 @@ pub async fn follow(
     let list = service
         .all_rooms()
         .await
-        .map_err(|e| AppError::Server(e.to_string()))?;
+        .map_err(|e| errors::failed("open the room list", e))?;
     let (stream, controller) = list.entries_with_dynamic_adapters(PAGE_SIZE);
     // Rooms the person left stay out; filtering by name or kind happens in the view,
     // which also needs the unfiltered counts for the tab title.

@@ -11,8 +11,8 @@ use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::{OwnedRoomAliasId, OwnedRoomOrAliasId, OwnedUserId, RoomId};
 use matrix_sdk::{Client, Room};
 
-use super::ActiveSession;
 use super::models::UserSummary;
+use super::{ActiveSession, errors};
 use crate::error::AppError;
 
 /// What the "new room" form asks for.
@@ -163,7 +163,7 @@ async fn check_user_exists(client: &Client, user: &OwnedUserId) -> Result<(), Ap
 fn sdk_error(error: &matrix_sdk::Error, subject: &str) -> AppError {
     match error {
         matrix_sdk::Error::Http(http) => http_error(http, subject),
-        other => AppError::Server(other.to_string()),
+        other => errors::failed(subject, other),
     }
 }
 
@@ -172,15 +172,7 @@ fn http_error(error: &HttpError, subject: &str) -> AppError {
         Some(ErrorKind::NotFound) => AppError::RoomNotFound(subject.to_owned()),
         Some(ErrorKind::Forbidden) => AppError::Forbidden,
         Some(ErrorKind::RoomInUse) => AppError::AliasTaken(subject.to_owned()),
-        Some(ErrorKind::InvalidParam | ErrorKind::BadJson | ErrorKind::InvalidRoomState) => {
-            AppError::Server(error.to_string())
-        }
-        Some(ErrorKind::LimitExceeded { .. }) => AppError::RateLimited,
-        Some(_) => AppError::Server(error.to_string()),
-        None => match error {
-            HttpError::Reqwest(_) => AppError::Offline,
-            other => AppError::Server(other.to_string()),
-        },
+        _ => errors::http(subject, error),
     }
 }
 

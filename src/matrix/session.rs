@@ -1,6 +1,8 @@
 //! Building the Client over encrypted IndexedDB stores; login, restore and logout.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use base64::Engine;
 use matrix_sdk::authentication::matrix::MatrixSession;
@@ -8,14 +10,16 @@ use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::sliding_sync::VersionBuilder;
-use matrix_sdk::{Client, HttpError};
+use matrix_sdk::{Client, HttpError, SessionChange};
 use matrix_sdk_ui::sync_service::SyncService;
 use serde::{Deserialize, Serialize};
+use tokio::sync::broadcast;
+use tokio::sync::broadcast::error::RecvError;
 use url::Url;
 
-use super::discovery;
 use super::models::SessionInfo;
 use super::sync;
+use super::{discovery, errors};
 use crate::error::AppError;
 use crate::perf;
 use crate::storage::{databases, vault};
@@ -118,6 +122,15 @@ pub struct ActiveSession {
     followed_rooms: sync::FollowedRooms,
     store_prefix: String,
     info: SessionInfo,
+    /// Taken before sync starts, so a token refused by the very first sync is seen.
+    session_changes: RefCell<Option<broadcast::Receiver<SessionChange>>>,
+}
+
+/// Why the server ended this session by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRefused {
+    /// The server's hint that signing in again on this device would keep it.
+    pub soft_logout: bool,
 }
 
 /// A fresh holder name per page load: two tabs must never share one, or the
@@ -194,7 +207,7 @@ pub async fn login(
     let session = client
         .matrix_auth()
         .session()
-        .ok_or_else(|| AppError::Server("no session after login".into()))?;
+        .ok_or_else(|| errors::failed("sign in", "the SDK kept no session"))?;
     // The account's first device creates its cross-signing identity. Not fatal: the
     // person can still talk, and "Reset encryption" on the security page creates it.
     // (Run while sync starts, it took longer and the first rooms came later: measured.)
@@ -245,6 +258,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
             .unwrap_or_default(),
         homeserver: client.homeserver().to_string(),
     };
+    let session_changes = client.subscribe_to_session_changes();
     let sync = sync::start(&client).await?;
     perf::mark("lattice:sync-started");
     Ok(ActiveSession {
@@ -253,6 +267,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
         sync,
         store_prefix,
         info,
+        session_changes: RefCell::new(Some(session_changes)),
     })
 }
 
@@ -279,6 +294,51 @@ impl ActiveSession {
         self.client.send_queue().set_enabled(true).await;
     }
 
+    /// Starts sync again at once: from its error state, or out of the offline mode's
+    /// wait between checks. Held-back messages are let go too.
+    pub async fn retry_now(&self) {
+        self.sync.start().await;
+        self.resume_sending().await;
+    }
+
+    /// One item per failed send worth retrying (the network or the server was down, or
+    /// it asked us to slow down): the SDK then holds that room's queue until
+    /// `resume_sending`. The item is how long the server asked us to wait, if it did.
+    pub fn send_failures(&self) -> impl futures_util::Stream<Item = Option<Duration>> + use<> {
+        let errors = self.client.send_queue().subscribe_errors();
+        futures_util::stream::unfold(errors, |mut errors| async move {
+            loop {
+                match errors.recv().await {
+                    Ok(failure) if failure.is_recoverable => {
+                        let wait = errors::retry_after(&failure.error);
+                        return Some((wait, errors));
+                    }
+                    // An unrecoverable one stays on its message, with retry and cancel.
+                    Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        })
+    }
+
+    /// Waits until the server refuses this session's token: signed out from another
+    /// device, device deleted, account deactivated. `None` if the client is gone first
+    /// (or someone already waits).
+    pub async fn token_refused(&self) -> Option<TokenRefused> {
+        let mut changes = self.session_changes.borrow_mut().take()?;
+        loop {
+            match changes.recv().await {
+                Ok(SessionChange::UnknownToken(data)) => {
+                    return Some(TokenRefused {
+                        soft_logout: data.soft_logout,
+                    });
+                }
+                Ok(SessionChange::TokensRefreshed) | Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => return None,
+            }
+        }
+    }
+
     /// Stops syncing and sending, for when another tab takes over; the stores stay.
     pub async fn stop(&self) {
         self.client.send_queue().set_enabled(false).await;
@@ -299,7 +359,7 @@ impl ActiveSession {
             Err(e) if e.client_api_error_kind().is_none() => {
                 return Err(AppError::Unreachable(self.info.homeserver.clone()));
             }
-            Err(e) => return Err(AppError::Server(e.to_string())),
+            Err(e) => return Err(errors::sdk("sign out", &e)),
         }
         self.sync.stop().await;
         StoredSession::delete_local(&self.store_prefix).await
@@ -328,13 +388,12 @@ pub async fn sweep_orphan_stores(keep: Option<&ActiveSession>) -> Result<(), App
 fn login_error(error: &matrix_sdk::Error, server: &str) -> AppError {
     match error.client_api_error_kind() {
         Some(ErrorKind::Forbidden) => AppError::WrongCredentials,
-        Some(ErrorKind::LimitExceeded { .. }) => AppError::RateLimited,
-        Some(_) => AppError::Server(error.to_string()),
-        None => match error {
+        _ => match error {
             matrix_sdk::Error::Http(http) if matches!(**http, HttpError::Reqwest(_)) => {
+                tracing::warn!("sign in: {error}");
                 AppError::Unreachable(server.to_owned())
             }
-            other => AppError::Server(other.to_string()),
+            other => errors::sdk("sign in", other),
         },
     }
 }

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 use futures_util::{Stream, StreamExt, future, stream};
 use matrix_sdk::Client;
@@ -11,6 +12,7 @@ use matrix_sdk::ruma::{OwnedRoomId, RoomId};
 use matrix_sdk_ui::room_list_service::RoomListService;
 use matrix_sdk_ui::sync_service::{State, SyncService};
 
+use super::errors;
 use super::models::SyncStatus;
 use crate::error::AppError;
 
@@ -21,9 +23,19 @@ pub async fn start(client: &Client) -> Result<SyncService, AppError> {
         .with_offline_mode()
         .build()
         .await
-        .map_err(|e| AppError::Server(e.to_string()))?;
+        .map_err(|e| errors::failed("start sync", e))?;
     service.start().await;
     Ok(service)
+}
+
+/// How long to wait before the next try after `failures` failed ones in a row:
+/// 1 s, doubling, at most a minute, so a server coming back is not flooded.
+pub fn retry_delay(failures: u32) -> Duration {
+    const FIRST: Duration = Duration::from_secs(1);
+    const LONGEST: Duration = Duration::from_secs(60);
+    FIRST
+        .saturating_mul(2u32.saturating_pow(failures))
+        .min(LONGEST)
 }
 
 pub fn status_of(state: &State) -> SyncStatus {
@@ -78,5 +90,18 @@ impl FollowedRooms {
         };
         let ids: Vec<&RoomId> = ids.iter().map(AsRef::as_ref).collect();
         self.room_list.set_room_subscriptions(&ids).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn retries_back_off_to_a_minute() {
+        let delays: Vec<u64> = (0..9).map(|n| retry_delay(n).as_secs()).collect();
+        assert_eq!(delays, [1, 2, 4, 8, 16, 32, 60, 60, 60]);
+        assert_eq!(retry_delay(u32::MAX), Duration::from_secs(60));
     }
 }

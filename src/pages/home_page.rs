@@ -8,8 +8,8 @@ use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::{
-    ErrorAlert, JoinRoomDialog, NewRoomDialog, PeopleDialog, RoomList, SecurityBanner,
-    SyncStatusBadge, VerificationDialog,
+    ConnectionBanner, ErrorAlert, JoinRoomDialog, NewRoomDialog, PeopleDialog, RoomList,
+    SecurityBanner, SyncStatusBadge, VerificationDialog,
 };
 use crate::config::Config;
 use crate::error::AppError;
@@ -26,7 +26,8 @@ use crate::storage::persistence;
 
 #[component]
 pub fn HomePage(info: SessionInfo) -> impl IntoView {
-    let Some(active) = use_session().active() else {
+    let session = use_session();
+    let Some(active) = session.active() else {
         return view! { <Redirect path="/login" /> }.into_any();
     };
     let config = expect_context::<Config>();
@@ -69,7 +70,7 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
             <nav class="lt-sidebar" aria-label=t("sidebar-label")>
                 <header class="lt-sidebar__header">
                     <h1 class="lt-sidebar__title">{brand}</h1>
-                    <SyncStatusBadge status=use_session().sync_status />
+                    <SyncStatusBadge status=session.sync_status />
                 </header>
                 <ConversationActions />
                 <RoomFilters filter query />
@@ -84,6 +85,7 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
                 <AccountPanel info=info.clone() />
             </nav>
             <main class="lt-main">
+                <ConnectionBanner />
                 <SecurityBanner prompt=security.prompt() />
                 <Show when=move || !rooms_blocked.get() fallback=|| view! { <SecurityPage /> }>
                     <Outlet />

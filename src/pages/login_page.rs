@@ -1,7 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::{ErrorAlert, TextField};
 use crate::config::Config;
@@ -23,6 +23,10 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let state = RwSignal::new(LoadState::Idle);
     let navigate = use_navigate();
+    // Arrived here after the server ended the session (a full load, so the reason
+    // comes in the address).
+    let ended = use_query_map().with_untracked(|query| query.get("ended").is_some());
+    let ended_notice = ended.then_some(AppError::SessionEndedByServer);
 
     // A full user ID names its server: show that in the homeserver field, when the
     // policy lets people choose their server.
@@ -76,6 +80,7 @@ pub fn LoginPage() -> impl IntoView {
             .error()
             .cloned()
             .or_else(|| session_context.notice.get())
+            .or_else(|| ended_notice.clone())
     });
 
     let locked = config.lock_homeserver;

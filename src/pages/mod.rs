@@ -8,7 +8,7 @@ pub mod settings_page;
 
 pub use home_page::{HomePage, NoRoomSelected, StartingShell};
 pub use login_page::LoginPage;
-pub use notice_pages::{ConfigErrorPage, OtherTabPage, StorageUnavailablePage};
+pub use notice_pages::{ConfigErrorPage, OtherTabPage, SessionEndedPage, StorageUnavailablePage};
 pub use room_page::RoomPage;
 pub use security_page::SecurityPage;
 pub use settings_page::SettingsPage;

@@ -1,5 +1,6 @@
 //! Whole-page notices shown instead of the app when it cannot run here: a bad
-//! config.json, storage refused by the browser, or the session open in another tab.
+//! config.json, storage refused by the browser, the session open in another tab, or
+//! ended by the server.
 //! Each says what happened in plain words and what can be done.
 
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use crate::error::AppError;
 use crate::i18n::{t, t_args};
 use crate::state::tab::TabState;
+use crate::state::use_session;
 
 /// config.json is unreadable or has a bad value: name the field, never a blank page.
 #[component]
@@ -51,6 +53,30 @@ pub fn OtherTabPage(state: TabState, on_use_here: impl Fn() + 'static) -> impl I
             <p role="status">{t(body)}</p>
             <button class="lt-button lt-button--primary" type="button" on:click=move |_| on_use_here()>
                 {t("tab-use-here")}
+            </button>
+        </main>
+    }
+}
+
+/// The server no longer accepts this session (signed out elsewhere, device deleted).
+/// Shown before this device's data is deleted when that loses keys, so the person
+/// knows what goes with it.
+#[component]
+pub fn SessionEndedPage(keys_at_risk: bool) -> impl IntoView {
+    let session = use_session();
+    let deleting = RwSignal::new(false);
+    let forget = move |_| {
+        deleting.set(true);
+        session.forget_ended_session();
+    };
+    view! {
+        <main class="lt-notice">
+            <h1 class="lt-notice__title">{t("session-ended-title")}</h1>
+            <p role="alert">{t("session-ended-why")}</p>
+            {keys_at_risk.then(|| view! { <p class="lt-alert lt-alert--warning">{t("session-ended-keys-at-risk")}</p> })}
+            <button class="lt-button lt-button--primary" type="button" on:click=forget
+                disabled=move || deleting.get()>
+                {t("session-ended-continue")}
             </button>
         </main>
     }

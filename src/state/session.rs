@@ -1,5 +1,6 @@
 //! The session context: who is signed in, the sync state, and the live session handle.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use futures_util::StreamExt;
@@ -11,6 +12,7 @@ use crate::error::AppError;
 use imbl::Vector;
 
 use crate::matrix::models::{RoomSummary, SessionInfo, SyncStatus};
+use crate::matrix::session::TokenRefused;
 use crate::matrix::{ActiveSession, session, sync};
 use crate::perf;
 use crate::state::first_screen;
@@ -21,6 +23,11 @@ pub enum Phase {
     Restoring,
     SignedOut,
     SignedIn(SessionInfo),
+    /// The server refused the session's token. Its data stays until the person has
+    /// read what deleting it would lose.
+    Ended {
+        keys_at_risk: bool,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -144,27 +151,56 @@ impl SessionContext {
         }
         let info = active.info().clone();
         let active = Rc::new(active);
-        let statuses = sync::statuses(active.sync_service());
-        let sync_status = self.sync_status;
-        let session = active.clone();
-        let (follow, abort) = abortable(async move {
-            let mut statuses = std::pin::pin!(statuses);
-            while let Some(status) = statuses.next().await {
-                sync_status.set(status);
-                // Back online (or just started): messages queued meanwhile, or before a
-                // reload, go out now.
-                if status == SyncStatus::Running {
-                    session.resume_sending().await;
-                }
-            }
-        });
+        let (supervise, abort) = abortable(supervise(*self, active.clone()));
         spawn_local(async move {
-            let _ = follow.await;
+            let _ = supervise.await;
         });
         self.replace_status_task(Some(abort));
         self.active.set_value(Some(active));
         self.notice.set(None);
         self.phase.set(Phase::SignedIn(info));
+    }
+
+    /// Starts sync and sending again at once (the offline banner's "retry now").
+    pub fn retry_now(&self) {
+        if let Some(active) = self.active() {
+            spawn_local(async move { active.retry_now().await });
+        }
+    }
+
+    /// The server refused our token: stop, and delete this device's data at once
+    /// unless that would lose keys (or the server hints that signing in again keeps
+    /// the device): then the person reads why first (`Phase::Ended`).
+    fn token_refused(&self, active: Rc<ActiveSession>, refused: TokenRefused) {
+        tracing::warn!("the server refused this session's token ({refused:?})");
+        self.replace_status_task(None);
+        let context = *self;
+        spawn_local(async move {
+            active.stop().await;
+            let keys_at_risk = active.keys_at_risk().await;
+            if keys_at_risk || refused.soft_logout {
+                context.phase.set(Phase::Ended { keys_at_risk });
+            } else {
+                context.forget_ended_session();
+            }
+        });
+    }
+
+    /// Deletes the refused session's data, then opens the login page saying why.
+    pub fn forget_ended_session(&self) {
+        let Some(active) = self.active() else {
+            return;
+        };
+        spawn_local(async move {
+            if let Err(error) = active.logout_local().await {
+                tracing::warn!("could not delete the ended session's data: {error}");
+            }
+            // A full load, as after a sign-out: the SDK lets go of its databases only
+            // when the page goes, and the start-up sweep deletes what is left.
+            if let Some(window) = web_sys::window() {
+                let _ = window.location().replace(SESSION_ENDED_LOGIN);
+            }
+        });
     }
 
     /// Drops the session handle after a logout.
@@ -181,4 +217,80 @@ impl SessionContext {
         }
         self.status_task.set_value(next);
     }
+}
+
+/// The login page's address after a session the server ended; it says why.
+pub const SESSION_ENDED_LOGIN: &str = "/login?ended=1";
+
+/// Follows a running session: shows its sync state, restarts sync from an error
+/// with backoff, lets held-back messages go once the server answers again, and
+/// notices a refused token. Runs until aborted (sign-out, another tab).
+async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
+    // Consecutive failures: sync restarts and send retries wait longer each time,
+    // and start afresh once sync runs again.
+    let failures = Rc::new(Cell::new(0u32));
+
+    let statuses = {
+        let active = active.clone();
+        let failures = failures.clone();
+        async move {
+            let mut statuses = std::pin::pin!(sync::statuses(active.sync_service()));
+            while let Some(status) = statuses.next().await {
+                context.sync_status.set(status);
+                match status {
+                    // Back online (or just started): messages queued meanwhile, or
+                    // before a reload, go out now.
+                    SyncStatus::Running => {
+                        failures.set(0);
+                        active.resume_sending().await;
+                    }
+                    // The offline mode retries by itself; an error state stays until
+                    // someone starts sync again.
+                    SyncStatus::Error => {
+                        let delay = sync::retry_delay(failures.get());
+                        failures.set(failures.get() + 1);
+                        let active = active.clone();
+                        spawn_local(async move {
+                            gloo_timers::future::sleep(delay).await;
+                            // Not once signed out or handed to another tab meanwhile.
+                            let current = context.active().is_some_and(|a| Rc::ptr_eq(&a, &active));
+                            if current {
+                                active.sync_service().start().await;
+                            }
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+    };
+
+    // A send that failed for lack of a network or a server, or was rate limited, stops
+    // its room's queue. Sync can go on running meanwhile (a 502 on one request), so
+    // nothing else would start the queue again.
+    let sends = {
+        let active = active.clone();
+        let failures = failures.clone();
+        async move {
+            let mut failed = std::pin::pin!(active.send_failures());
+            while let Some(asked) = failed.next().await {
+                // A 429 says how long to wait: never sooner than that.
+                let delay = sync::retry_delay(failures.get()).max(asked.unwrap_or_default());
+                failures.set(failures.get() + 1);
+                gloo_timers::future::sleep(delay).await;
+                active.resume_sending().await;
+            }
+        }
+    };
+
+    let refused = {
+        let active = active.clone();
+        async move {
+            if let Some(refused) = active.token_refused().await {
+                context.token_refused(active, refused);
+            }
+        }
+    };
+
+    futures_util::future::join3(statuses, sends, refused).await;
 }

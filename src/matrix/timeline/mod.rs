@@ -3,6 +3,7 @@
 //! deletes and attachments through the send queue, retry and cancel, read receipts.
 
 mod rows;
+mod send_failure;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -33,10 +34,10 @@ use matrix_sdk_ui::timeline::{
 use rows::message_of;
 use rows::{RowContext, row_of};
 
-use super::ActiveSession;
 use super::models::{ItemId, MemberSummary, RoomHeader, TimelineRow};
 use super::room_list::room_name;
 use super::sync::FollowPurpose;
+use super::{ActiveSession, errors};
 use crate::error::AppError;
 
 /// An open room: its Timeline, the send handles of our unsent messages, and the
@@ -103,7 +104,7 @@ pub async fn open(
         .event_filter(|event, rules| default_event_filter(event, rules) || is_message(event))
         .build()
         .await
-        .map_err(|e| AppError::Server(e.to_string()))?;
+        .map_err(|e| errors::failed("open the timeline", e))?;
     // Uploads report their progress into the local echo.
     session.client().send_queue().enable_upload_progress(true);
     // Names known locally, for reactions and receipts; the user ID stands in for the rest.
@@ -165,7 +166,7 @@ impl RoomTimeline {
         self.timeline
             .paginate_backwards(count)
             .await
-            .map_err(|e| AppError::Server(e.to_string()))
+            .map_err(|e| errors::failed("load older messages", e))
     }
 
     /// Queues a message, rendered from markdown by the SDK, as a reply if it answers
@@ -185,7 +186,7 @@ impl RoomTimeline {
             }
         };
         sent.map(|_| ())
-            .map_err(|e| AppError::Server(e.to_string()))
+            .map_err(|e| errors::failed("send a message", e))
     }
 
     /// Replaces the text of one of our messages.
@@ -263,7 +264,7 @@ impl RoomTimeline {
             .send_attachment(AttachmentSource::Data { bytes, filename }, mime, config)
             .use_send_queue()
             .await
-            .map_err(|e| AppError::Server(e.to_string()))
+            .map_err(|e| errors::failed("send a file", e))
     }
 
     /// Tells the room whether we are typing (the server lets it lapse after a while).
@@ -322,16 +323,18 @@ impl RoomTimeline {
         }
     }
 
-    /// Tries a failed message again.
+    /// Tries a failed message again at once: a refused one is released, and a room
+    /// queue paused by a network failure starts again.
     pub async fn retry(&self, key: &str) -> Result<(), AppError> {
         let handle = self.send_handles.borrow().get(key).cloned();
-        match handle {
-            Some(handle) => handle
-                .unwedge()
-                .await
-                .map_err(|e| AppError::Server(e.to_string())),
-            None => Ok(()),
+        if let Some(handle) = handle {
+            handle.unwedge().await.map_err(|e| {
+                tracing::warn!("could not release a message for retry: {e}");
+                AppError::Storage(e.to_string())
+            })?;
         }
+        self.room.send_queue().set_enabled(true);
+        Ok(())
     }
 
     /// Drops an unsent message.
@@ -401,12 +404,12 @@ impl RoomTimeline {
             self.timeline
                 .send_single_receipt(ReceiptType::Read, event_id.clone())
                 .await
-                .map_err(|e| AppError::Server(e.to_string()))?;
+                .map_err(|e| errors::failed("send a thread receipt", e))?;
         }
         self.room
             .send_single_receipt(ReceiptType::Read, ReceiptThread::Unthreaded, event_id)
             .await
-            .map_err(|e| AppError::Server(e.to_string()))
+            .map_err(|e| errors::sdk("send a read receipt", &e))
     }
 
     /// Moves the fully-read marker to the newest event (on leaving the room).
@@ -417,7 +420,7 @@ impl RoomTimeline {
         self.room
             .send_multiple_receipts(Receipts::new().fully_read_marker(event_id))
             .await
-            .map_err(|e| AppError::Server(e.to_string()))
+            .map_err(|e| errors::sdk("move the read marker", &e))
     }
 
     pub fn header(&self) -> RoomHeader {
@@ -435,7 +438,7 @@ impl RoomTimeline {
             .room
             .members(RoomMemberships::JOIN)
             .await
-            .map_err(|e| AppError::Server(e.to_string()))?;
+            .map_err(|e| errors::sdk("list members", &e))?;
         let mut summaries: Vec<MemberSummary> = members
             .iter()
             .map(|member| MemberSummary {

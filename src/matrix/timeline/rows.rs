@@ -18,6 +18,7 @@ use matrix_sdk_ui::timeline::{
     VirtualTimelineItem,
 };
 
+use super::send_failure::send_failure;
 use crate::matrix::formatted::rich_text;
 use crate::matrix::models::{
     EventRow, MediaRow, MessageKind, MessageRow, ReactionRow, ReplyPreview, RowContent, RowKind,
@@ -75,9 +76,10 @@ fn event_row(event: &EventTimelineItem, context: &RowContext<'_>) -> EventRow {
                 }),
             },
             Some(EventSendState::Sent { .. }) => SendState::Sent,
-            Some(EventSendState::SendingFailed { is_recoverable, .. }) => SendState::Failed {
-                recoverable: *is_recoverable,
-            },
+            Some(EventSendState::SendingFailed {
+                error,
+                is_recoverable,
+            }) => SendState::Failed(send_failure(error, *is_recoverable)),
         },
         read_by: event
             .read_receipts()

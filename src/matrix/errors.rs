@@ -1,0 +1,80 @@
+//! SDK errors turned into `AppError`s people can read. The SDK's own text can hold
+//! server names, room IDs or URLs with tokens in them: it goes to the log with what
+//! was being done, never to the screen.
+
+use std::fmt::Display;
+use std::time::Duration;
+
+use matrix_sdk::HttpError;
+use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+
+use crate::error::AppError;
+
+/// An error of the main SDK type, while doing `action` (for the log).
+pub fn sdk(action: &str, error: &matrix_sdk::Error) -> AppError {
+    match error {
+        matrix_sdk::Error::Http(http) => self::http(action, http),
+        other => failed(action, other),
+    }
+}
+
+/// An HTTP-level error: the server's error code, or no answer at all.
+pub fn http(action: &str, error: &HttpError) -> AppError {
+    tracing::warn!("{action}: {error}");
+    match error.client_api_error_kind() {
+        Some(kind) => api(kind),
+        None if matches!(error, HttpError::Reqwest(_)) => AppError::Offline,
+        None => AppError::Server,
+    }
+}
+
+/// The server's error code in plain words.
+pub fn api(kind: &ErrorKind) -> AppError {
+    match kind {
+        ErrorKind::Forbidden => AppError::Forbidden,
+        ErrorKind::LimitExceeded { .. } => AppError::RateLimited,
+        ErrorKind::UnknownToken { .. } => AppError::SessionExpired,
+        ErrorKind::TooLarge => AppError::TooLarge,
+        ErrorKind::ResourceLimitExceeded { .. } => AppError::ServerFull,
+        _ => AppError::Server,
+    }
+}
+
+/// How long the server asked us to wait before trying again (a 429's
+/// `retry_after_ms`), if it said. The SDK does not retry by itself on the web.
+pub fn retry_after(error: &matrix_sdk::Error) -> Option<Duration> {
+    match error.client_api_error_kind()? {
+        ErrorKind::LimitExceeded(data) => match data.retry_after.as_ref()? {
+            RetryAfter::Delay(delay) => Some(*delay),
+            // A wall-clock time: our own backoff is used instead.
+            RetryAfter::DateTime(_) => None,
+        },
+        _ => None,
+    }
+}
+
+/// Any other SDK failure (timeline, room list, media cache): logged in full, shown
+/// as the server not managing it.
+pub fn failed(action: &str, error: impl Display) -> AppError {
+    tracing::warn!("{action}: {error}");
+    AppError::Server
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn server_codes_read_plainly() {
+        assert_eq!(api(&ErrorKind::Forbidden), AppError::Forbidden);
+        assert_eq!(api(&ErrorKind::TooLarge), AppError::TooLarge);
+        assert_eq!(api(&ErrorKind::Unrecognized), AppError::Server);
+    }
+
+    #[wasm_bindgen_test]
+    fn the_detail_never_reaches_the_message() {
+        let shown = failed("testing", "secret https://server/?access_token=abc").user_message();
+        assert!(!shown.contains("abc"), "{shown}");
+    }
+}
