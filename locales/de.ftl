@@ -429,3 +429,15 @@ send-failed-refused = Nicht gesendet: Der Server hat sie abgelehnt.
 
 error-too-large = Das ist größer, als der Server annimmt.
 error-server-full = Der Server hat eine von seinen Administratoren gesetzte Grenze erreicht. Wenden Sie sich an Ihren IT-Support.
+
+error-local-data-unreadable = Die Daten, die Lattice in diesem Browser speichert, können nicht gelesen werden: Sie sind vielleicht beschädigt. Setzen Sie sie unten zurück, um fortzufahren.
+reset-local-data-title = Lokale Daten zurücksetzen
+reset-local-data-explain = Damit wird alles gelöscht, was Lattice in diesem Browser speichert. Melden Sie sich danach erneut an: Ihre Räume und Nachrichten kommen vom Server zurück, und der verschlüsselte Verlauf kommt aus der Schlüsselsicherung, wenn Sie Ihren Wiederherstellungsschlüssel eingeben. Verschlüsselte Nachrichten, die nur dieser Browser lesen konnte, gehen verloren.
+reset-local-data = Lokale Daten löschen
+
+storage-nearly-full = Der Speicher für Lattice in diesem Browser ist fast voll ({ $used } von { $quota }). Neue Nachrichten und Schlüssel können womöglich nicht gespeichert werden. Bitten Sie die IT, mehr Speicher für diese Website zu erlauben, oder schaffen Sie Platz auf diesem Computer.
+error-storage-full = Der Speicher für Lattice in diesem Browser ist voll, daher kann nichts Neues gespeichert werden. Bitten Sie die IT, mehr Speicher für diese Website zu erlauben, oder schaffen Sie Platz auf diesem Computer.
+
+session-expired-why = Ihre Sitzung ist abgelaufen. Melden Sie sich mit Ihrem Passwort erneut an, um fortzufahren: Ihre Nachrichten und Schlüssel auf diesem Gerät bleiben erhalten.
+session-sign-in-again = Erneut anmelden
+session-ended-delete-instead = Stattdessen die Daten dieses Geräts löschen

@@ -427,3 +427,15 @@ send-failed-refused = Not sent: the server refused it.
 
 error-too-large = That is larger than the server accepts.
 error-server-full = The server has reached a limit set by its administrators. Contact your IT support.
+
+error-local-data-unreadable = The data Lattice keeps in this browser can't be read: it may be damaged. Reset it below to continue.
+reset-local-data-title = Reset local data
+reset-local-data-explain = This deletes everything Lattice keeps in this browser. Sign in again afterwards: your rooms and messages come back from the server, and encrypted history comes back from key backup when you enter your recovery key. Encrypted messages that only this browser could read are lost.
+reset-local-data = Delete local data
+
+storage-nearly-full = Storage for Lattice in this browser is nearly full ({ $used } of { $quota }). New messages and keys may fail to save. Ask IT to allow more storage for this site, or free space on this computer.
+error-storage-full = This browser's storage for Lattice is full, so nothing new can be saved. Ask IT to allow more storage for this site, or free space on this computer.
+
+session-expired-why = Your session has expired. Sign in again with your password to continue: your messages and keys on this device are kept.
+session-sign-in-again = Sign in again
+session-ended-delete-instead = Delete this device's data instead

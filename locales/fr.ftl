@@ -429,3 +429,15 @@ send-failed-refused = Non envoyé : le serveur l'a refusé.
 
 error-too-large = C'est plus grand que ce que le serveur accepte.
 error-server-full = Le serveur a atteint une limite fixée par ses administrateurs. Contactez votre support informatique.
+
+error-local-data-unreadable = Les données que Lattice garde dans ce navigateur sont illisibles : elles sont peut-être endommagées. Réinitialisez-les ci-dessous pour continuer.
+reset-local-data-title = Réinitialiser les données locales
+reset-local-data-explain = Cela efface tout ce que Lattice garde dans ce navigateur. Reconnectez-vous ensuite : vos salons et messages reviennent du serveur, et l'historique chiffré revient de la sauvegarde des clés quand vous saisissez votre clé de récupération. Les messages chiffrés que seul ce navigateur pouvait lire sont perdus.
+reset-local-data = Effacer les données locales
+
+storage-nearly-full = Le stockage de Lattice dans ce navigateur est presque plein ({ $used } sur { $quota }). Les nouveaux messages et clés risquent de ne pas être enregistrés. Demandez au service informatique d'autoriser plus de stockage pour ce site, ou libérez de l'espace sur cet ordinateur.
+error-storage-full = Le stockage de Lattice dans ce navigateur est plein : rien de nouveau ne peut être enregistré. Demandez au service informatique d'autoriser plus de stockage pour ce site, ou libérez de l'espace sur cet ordinateur.
+
+session-expired-why = Votre session a expiré. Reconnectez-vous avec votre mot de passe pour continuer : vos messages et clés sur cet appareil sont conservés.
+session-sign-in-again = Se reconnecter
+session-ended-delete-instead = Effacer plutôt les données de cet appareil

@@ -3,6 +3,8 @@
 # rate limits relaxed, users registered with the shared-secret admin API.
 #   scripts/synapse.sh start DIR PORT   writes DIR/homeserver.yaml once, starts, waits
 #   scripts/synapse.sh stop DIR
+# LATTICE_SYNAPSE_EXTRA_CONFIG, if set when the file is first written, is appended to
+# it (YAML; a test's own Synapse uses it, e.g. for short token lifetimes).
 # Needs LATTICE_SYNAPSE_VENV (scripts/setup.sh sets it).
 set -euo pipefail
 cmd="${1:?start|stop}"; dir="${2:?data directory}"
@@ -62,6 +64,7 @@ rc_invites:
   per_user: {per_second: 1000, burst_count: 1000}
 rc_admin_redaction: {per_second: 1000, burst_count: 1000}
 rc_key_requests: {per_second: 1000, burst_count: 1000}
+${LATTICE_SYNAPSE_EXTRA_CONFIG:-}
 YAML
     cat > "$dir/log.config" <<YAML
 version: 1

@@ -83,7 +83,7 @@ fn app_routes(session: SessionContext) -> impl IntoView {
                     },
                     Phase::SignedOut => view! { <Redirect path="/login" /> }.into_any(),
                     Phase::SignedIn(info) => view! { <HomePage info /> }.into_any(),
-                    Phase::Ended { keys_at_risk } => view! { <SessionEndedPage keys_at_risk /> }.into_any(),
+                    Phase::Ended { keys_at_risk, soft_logout } => view! { <SessionEndedPage keys_at_risk soft_logout /> }.into_any(),
                 }>
                     <Route path=path!("") view=NoRoomSelected />
                     <Route path=path!("room/:id") view=RoomPage />
@@ -94,7 +94,7 @@ fn app_routes(session: SessionContext) -> impl IntoView {
                     Phase::Restoring => Loading().into_any(),
                     Phase::SignedOut => view! { <LoginPage /> }.into_any(),
                     Phase::SignedIn(_) => view! { <Redirect path="/" /> }.into_any(),
-                    Phase::Ended { keys_at_risk } => view! { <SessionEndedPage keys_at_risk /> }.into_any(),
+                    Phase::Ended { keys_at_risk, soft_logout } => view! { <SessionEndedPage keys_at_risk soft_logout /> }.into_any(),
                 } />
             </Routes>
         </Router>

@@ -31,6 +31,13 @@ pub enum AppError {
     /// The browser refused or lost its storage (IndexedDB, WebCrypto).
     #[error("storage: {0}")]
     Storage(String),
+    /// The browser refused a write: this site's storage quota is used up.
+    #[error("storage full")]
+    StorageFull,
+    /// What this browser keeps for the session (the vault, the SDK's stores) cannot be
+    /// read: damaged, or written by something else. Resetting local data is the way out.
+    #[error("local data unreadable")]
+    LocalDataUnreadable,
     /// IndexedDB is refused (site data blocked, some private windows): nothing can be
     /// kept, not even the encryption keys.
     #[error("storage unavailable: {0}")]
@@ -126,6 +133,16 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// A storage failure described by the browser: a full quota gets its own words
+    /// (what to do about it), anything else keeps the detail.
+    pub fn storage(detail: String) -> AppError {
+        if detail.contains("QuotaExceeded") {
+            AppError::StorageFull
+        } else {
+            AppError::Storage(detail)
+        }
+    }
+
     /// A sentence in plain words for the person in front of the screen.
     pub fn user_message(&self) -> String {
         match self {
@@ -145,6 +162,8 @@ impl AppError {
             AppError::InvalidUserId(input) => t_args("error-invalid-user-id", &[("input", input)]),
             AppError::Storage(detail) => t_args("error-storage", &[("detail", detail)]),
             AppError::StorageUnavailable(_) => t("error-storage-unavailable"),
+            AppError::LocalDataUnreadable => t("error-local-data-unreadable"),
+            AppError::StorageFull => t("error-storage-full"),
             AppError::Server => t("error-server"),
             AppError::TooLarge => t("error-too-large"),
             AppError::ServerFull => t("error-server-full"),

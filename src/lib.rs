@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod crash;
+pub mod deadline;
 pub mod error;
 pub mod i18n;
 pub mod load_state;
@@ -16,6 +17,9 @@ pub mod perf;
 pub mod state;
 pub mod storage;
 pub mod web;
+
+#[cfg(test)]
+mod properties;
 
 /// Entry point called by `main`: installs the panic hook and logging, then mounts the app.
 pub fn start() {
@@ -31,5 +35,6 @@ pub fn start() {
             .set_report_logs_in_timings(false)
             .build(),
     );
+    deadline::install();
     leptos::mount::mount_to_body(app::App);
 }

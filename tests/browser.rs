@@ -260,3 +260,49 @@ fn the_crash_notice_offers_a_reload_and_a_report() {
     let report: web_sys::HtmlTextAreaElement = report.dyn_into().unwrap();
     assert!(report.value().contains("at: src/x.rs:1:1"));
 }
+
+/// A connection that hangs: `fetch` answers nothing, and fails only when its signal
+/// aborts. Wrapped by the deadline, it fails at the deadline, as a lost network does.
+#[wasm_bindgen_test]
+async fn a_request_that_never_answers_fails_at_its_deadline() {
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen::closure::Closure;
+
+    let global = js_sys::global();
+    let original = Reflect::get(&global, &"fetch".into()).unwrap();
+    let hung =
+        Closure::<dyn Fn(JsValue, JsValue) -> js_sys::Promise>::new(|_input, init: JsValue| {
+            js_sys::Promise::new(&mut |_resolve, reject| {
+                let Ok(signal) = Reflect::get(&init, &"signal".into()) else {
+                    return;
+                };
+                let reason_of = signal.clone();
+                let on_abort = Closure::once_into_js(move || {
+                    let reason = Reflect::get(&reason_of, &"reason".into()).unwrap_or_default();
+                    let _ = reject.call1(&JsValue::NULL, &reason);
+                });
+                let listen: js_sys::Function = Reflect::get(&signal, &"addEventListener".into())
+                    .unwrap()
+                    .unchecked_into();
+                listen.call2(&signal, &"abort".into(), &on_abort).unwrap();
+            })
+        });
+    Reflect::set(&global, &"fetch".into(), hung.as_ref()).unwrap();
+    lattice::deadline::install_with(200);
+    let fetch: js_sys::Function = Reflect::get(&global, &"fetch".into())
+        .unwrap()
+        .unchecked_into();
+    let promise: js_sys::Promise = fetch
+        .call2(
+            &global,
+            &"https://hs.example/_matrix/client/v3/sync".into(),
+            &JsValue::UNDEFINED,
+        )
+        .unwrap()
+        .unchecked_into();
+    let outcome = JsFuture::from(promise).await;
+    Reflect::set(&global, &"fetch".into(), &original).unwrap();
+    let error = outcome.expect_err("a hung request must fail");
+    let name = Reflect::get(&error, &"name".into()).unwrap().as_string();
+    assert_eq!(name.as_deref(), Some("TimeoutError"));
+}

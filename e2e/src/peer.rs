@@ -134,6 +134,14 @@ impl Peer {
             .map(|_| ())
     }
 
+    pub async fn invite(&self, room_id: &str, user_id: &str) -> anyhow::Result<()> {
+        let path = format!("/rooms/{}/invite", encode(room_id));
+        let body = json!({ "user_id": user_id });
+        self.call(reqwest::Method::POST, &path, Some(body))
+            .await
+            .map(drop)
+    }
+
     pub async fn join(&self, room_id: &str) -> anyhow::Result<()> {
         let path = format!("/join/{}", encode(room_id));
         self.call(reqwest::Method::POST, &path, Some(json!({})))

@@ -84,11 +84,27 @@ pub struct OwnSynapse {
 
 impl OwnSynapse {
     pub async fn start() -> anyhow::Result<Self> {
+        Self::start_with("").await
+    }
+
+    /// A Synapse whose homeserver.yaml has `extra_config` (YAML) at its end.
+    pub async fn start_with(extra_config: &str) -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
-        synapse_script("start", dir.path(), port).await?;
+        let output = tokio::process::Command::new(SYNAPSE_SCRIPT)
+            .env("LATTICE_SYNAPSE_EXTRA_CONFIG", extra_config)
+            .arg("start")
+            .arg(dir.path())
+            .arg(port.to_string())
+            .output()
+            .await?;
+        anyhow::ensure!(
+            output.status.success(),
+            "synapse.sh start failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         let config = std::fs::read_to_string(dir.path().join("homeserver.yaml"))?;
         let secret = config
             .lines()

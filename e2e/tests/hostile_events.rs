@@ -2,9 +2,11 @@
 //! nested thousands deep, wrong-typed fields, unknown message types, names that flip
 //! the text direction, and a flood of membership changes. Each shows safely (or as
 //! "unsupported") and the room keeps working: a normal message afterwards still shows,
-//! and nothing panics (`App::finish` checks the console).
+//! two members with one name are told apart, and nothing panics (`App::finish` checks
+//! the console).
 
 use lattice_e2e::fixture::{App, AppOptions};
+use lattice_e2e::peer::Peer;
 use serde_json::json;
 
 #[tokio::test]
@@ -55,7 +57,19 @@ async fn hostile_and_odd_events_never_break_the_room() -> anyhow::Result<()> {
     for i in 0..500 {
         peer.set_display_name(&format!("peer {i}")).await?;
     }
+    // Someone else joins and takes the very same name.
+    let twin_user = app.user("twin").await?;
+    let twin = Peer::login(
+        &app.env.synapse_url,
+        &twin_user.localpart,
+        &twin_user.password,
+    )
+    .await?;
+    peer.invite(&room, &twin.user_id).await?;
+    twin.join(&room).await?;
+    twin.set_display_name("peer 499").await?;
     peer.send_text(&room, "still alive").await?;
+    twin.send_text(&room, "from the twin").await?;
 
     let b = &app.browser;
     let arrived = b
@@ -88,6 +102,18 @@ async fn hostile_and_odd_events_never_break_the_room() -> anyhow::Result<()> {
         t.iter().any(|t| t.trim() == "nested")
     })
     .await?;
+    // Two members with one name are told apart by their user IDs.
+    b.wait_for_texts(".lt-event__text", "the twin's message", |t| {
+        t.iter().any(|t| t.trim() == "from the twin")
+    })
+    .await?;
+    let senders = b.texts(".lt-event__sender").await?.join("\n");
+    for user_id in [&peer.user_id, &twin.user_id] {
+        anyhow::ensure!(
+            senders.contains(&format!("peer 499 ({user_id})")),
+            "{user_id} not told apart:\n{senders}"
+        );
+    }
     // Names are isolated, so a direction override cannot flip what follows them.
     let isolated = b
         .execute(

@@ -243,6 +243,63 @@ async fn a_session_ended_on_the_server_says_why_then_deletes_its_data() -> anyho
 }
 
 #[tokio::test]
+async fn damaged_local_data_is_explained_and_can_be_reset() -> anyhow::Result<()> {
+    let fixture = Fixture::start(vec![]).await?;
+    let user = fixture.user().await?;
+    fixture.sign_in(&user).await?;
+    // Something outside the app damages the SDK's state store: its cipher key export
+    // becomes garbage, so the stores can no longer be opened.
+    let damaged = fixture
+        .browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             indexedDB.databases().then(dbs => { \
+               const name = dbs.map(db => db.name).find(n => n.endsWith('::matrix-sdk-state')); \
+               if (!name) return done('no state store'); \
+               const open = indexedDB.open(name); \
+               open.onerror = () => done('open failed'); \
+               open.onsuccess = () => { \
+                 const db = open.result; \
+                 const tx = db.transaction('matrix-sdk-state', 'readwrite'); \
+                 tx.objectStore('matrix-sdk-state').put('damaged', 'store_key'); \
+                 tx.oncomplete = () => { db.close(); done('damaged'); }; \
+                 tx.onerror = () => done('write failed'); \
+               }; \
+             })",
+            vec![],
+        )
+        .await?;
+    anyhow::ensure!(
+        damaged == "damaged",
+        "could not damage the store: {damaged}"
+    );
+    fixture.browser.reload().await?;
+    fixture
+        .browser
+        .wait_for_text("alert", "can't be read")
+        .await?;
+    fixture
+        .browser
+        .by_role("heading", "Reset local data")
+        .await?;
+    fixture.browser.click("button", "Delete local data").await?;
+    // A clean start: no error, nothing of the old session left, and signing in works.
+    fixture.browser.by_role("heading", "Sign in").await?;
+    expect_session_databases_deleted(&fixture.browser).await?;
+    anyhow::ensure!(
+        fixture
+            .browser
+            .try_by_role("heading", "Reset local data")
+            .await?
+            .is_none(),
+        "still offering a reset"
+    );
+    fixture.sign_in(&user).await?;
+    fixture.finish().await
+}
+
+#[tokio::test]
 async fn logout_with_the_server_down_offers_this_device_only() -> anyhow::Result<()> {
     let fixture = Fixture::start(vec![]).await?;
     let user = fixture.user().await?;

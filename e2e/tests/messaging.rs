@@ -126,7 +126,12 @@ async fn invite_is_accepted_and_messages_flow_both_ways() -> anyhow::Result<()> 
         .wait_for_message(&room_id, "hello from lattice")
         .await?;
 
-    // A reload keeps the place: the same room is open again.
+    // A reload keeps the place: the same room is open again. The pause is for an SDK
+    // race, not for Lattice: the event cache writes a sync's events in a task of its
+    // own, after the state store has saved the sync position, so a reload in between
+    // leaves the sent message out of the local timeline for good (seen under load in
+    // about one full run in five). Worth reporting upstream.
+    tokio::time::sleep(Duration::from_secs(2)).await;
     f.browser.reload().await?;
     f.browser.by_role("log", "Messages").await?;
     f.wait_for_message("hello from lattice").await?;
@@ -396,6 +401,15 @@ async fn offline_reload_shows_cached_rooms_and_queued_message_is_sent_once() -> 
         .filter(|b| b == "written offline")
         .count();
     anyhow::ensure!(copies == 1, "delivered {copies} times");
+    // And once here too: the local echo became the sent message, not a second row.
+    let shown = f
+        .browser
+        .texts(".lt-event__text")
+        .await?
+        .into_iter()
+        .filter(|t| t.trim() == "written offline")
+        .count();
+    anyhow::ensure!(shown == 1, "shown {shown} times here");
     f.finish().await
 }
 

@@ -398,4 +398,19 @@ mod tests {
         assert_eq!(plain_text(&nodes.unwrap()), "beforeafter");
         assert_eq!(rich_text("<script>alert(1)</script>"), None);
     }
+
+    #[wasm_bindgen_test]
+    fn no_generated_markup_keeps_a_dangerous_address() {
+        use crate::properties::{hostile_html, runner, unsafe_addresses};
+        use proptest::prelude::*;
+        let strategy = prop_oneof![hostile_html(), any::<String>()];
+        runner()
+            .run(&strategy, |html| {
+                let nodes = rich_text(&html).unwrap_or_default();
+                let found = unsafe_addresses(&nodes);
+                prop_assert!(found.is_empty(), "{html:?} kept {found:?}");
+                Ok(())
+            })
+            .unwrap();
+    }
 }

@@ -88,9 +88,8 @@ impl StoredSession {
         match serde_json::from_slice(&plaintext) {
             Ok(stored) => Ok(Some(stored)),
             Err(e) => {
-                // Unreadable: it can never be used, so do not keep failing on it.
-                let _ = vault::clear().await;
-                Err(AppError::Storage(format!("saved session unreadable: {e}")))
+                tracing::warn!("saved session unreadable: {e}");
+                Err(AppError::LocalDataUnreadable)
             }
         }
     }
@@ -104,6 +103,15 @@ impl StoredSession {
             .await
             .map_err(|e| AppError::Storage(e.to_string()))?;
         Ok(client)
+    }
+
+    /// The saved session with renewed tokens (same stores, same device).
+    async fn replace_tokens(session: MatrixSession) -> Result<(), AppError> {
+        let Some(mut stored) = Self::load().await? else {
+            return Ok(());
+        };
+        stored.session = session;
+        stored.save().await
     }
 
     /// Forgets this session on this device. The vault goes first: without its key the
@@ -124,6 +132,13 @@ pub struct ActiveSession {
     info: SessionInfo,
     /// Taken before sync starts, so a token refused by the very first sync is seen.
     session_changes: RefCell<Option<broadcast::Receiver<SessionChange>>>,
+}
+
+/// What the server did to the session's tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionEvent {
+    TokensRefreshed,
+    Refused(TokenRefused),
 }
 
 /// Why the server ended this session by itself.
@@ -161,6 +176,9 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
         // Discovery already checked /versions for MSC4186.
         .sliding_sync_version_builder(VersionBuilder::Native)
         .cross_process_store_config(CrossProcessLockConfig::multi_process(lock_holder()))
+        // Where the server offers refresh tokens, an expired access token is renewed
+        // and the request retried; the new tokens are saved (`save_refreshed_tokens`).
+        .handle_refresh_tokens()
         .with_encryption_settings(EncryptionSettings {
             // Done at password sign-in instead, where the password can answer the
             // server's user-interactive authentication (`encryption::ensure_cross_signing`).
@@ -197,6 +215,7 @@ pub async fn login(
         .matrix_auth()
         .login_username(username.trim(), password)
         .initial_device_display_name(DEVICE_DISPLAY_NAME)
+        .request_refresh_token()
         .await;
     if let Err(error) = login {
         drop(client);
@@ -227,6 +246,31 @@ pub async fn login(
     start(client, stored.stores.prefix).await
 }
 
+/// Signs the saved session's user in again on the same device, after the server
+/// expired its tokens (a soft logout): the stores, the keys and the device stay. A new
+/// Client is built over the same stores, as the SDK allows one sign-in per Client.
+pub async fn sign_in_again(password: &str) -> Result<ActiveSession, AppError> {
+    let mut stored = StoredSession::load()
+        .await?
+        .ok_or(AppError::SessionExpired)?;
+    let client = build_client(&stored.homeserver, &stored.stores).await?;
+    let meta = stored.session.meta.clone();
+    client
+        .matrix_auth()
+        .login_username(meta.user_id.as_str(), password)
+        .device_id(meta.device_id.as_str())
+        .initial_device_display_name(DEVICE_DISPLAY_NAME)
+        .request_refresh_token()
+        .await
+        .map_err(|error| login_error(&error, stored.homeserver.as_str()))?;
+    stored.session = client
+        .matrix_auth()
+        .session()
+        .ok_or_else(|| errors::failed("sign in again", "the SDK kept no session"))?;
+    stored.save().await?;
+    start(client, stored.stores.prefix).await
+}
+
 /// Reopens the saved session, if there is one, without contacting the server.
 pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
     perf::mark("lattice:restore");
@@ -236,7 +280,12 @@ pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
     perf::measure("lattice:vault-open", "lattice:restore");
     perf::mark("lattice:vault-read");
     perf::mark("lattice:stores");
-    let client = stored.open_client().await?;
+    // The vault read, but the stores it names do not open: damaged (a failed write, a
+    // cleanup tool) or from a version that cannot read them. Retrying will not help.
+    let client = stored.open_client().await.map_err(|error| {
+        tracing::warn!("the saved session's stores do not open: {error}");
+        AppError::LocalDataUnreadable
+    })?;
     perf::measure("lattice:stores-open", "lattice:stores");
     perf::mark("lattice:stores-opened");
     if !stored.stores.fast_key_export {
@@ -321,20 +370,51 @@ impl ActiveSession {
         })
     }
 
-    /// Waits until the server refuses this session's token: signed out from another
-    /// device, device deleted, account deactivated. `None` if the client is gone first
-    /// (or someone already waits).
-    pub async fn token_refused(&self) -> Option<TokenRefused> {
-        let mut changes = self.session_changes.borrow_mut().take()?;
-        loop {
-            match changes.recv().await {
-                Ok(SessionChange::UnknownToken(data)) => {
-                    return Some(TokenRefused {
-                        soft_logout: data.soft_logout,
-                    });
+    /// What the server does to this session's tokens, as it happens: renewed (to be
+    /// saved), or refused (signed out from another device, device deleted, account
+    /// closed, or expired). The first call gets the changes since before sync started.
+    pub fn session_events(&self) -> impl futures_util::Stream<Item = SessionEvent> + use<> {
+        let changes = self
+            .session_changes
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| self.client.subscribe_to_session_changes());
+        futures_util::stream::unfold(changes, |mut changes| async move {
+            loop {
+                match changes.recv().await {
+                    Ok(SessionChange::TokensRefreshed) => {
+                        return Some((SessionEvent::TokensRefreshed, changes));
+                    }
+                    Ok(SessionChange::UnknownToken(data)) => {
+                        let refused = TokenRefused {
+                            soft_logout: data.soft_logout,
+                        };
+                        return Some((SessionEvent::Refused(refused), changes));
+                    }
+                    Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
                 }
-                Ok(SessionChange::TokensRefreshed) | Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => return None,
+            }
+        })
+    }
+
+    /// Keeps renewed tokens in the vault, so the next start uses them (the old refresh
+    /// token is spent).
+    pub async fn save_refreshed_tokens(&self) -> Result<(), AppError> {
+        match self.client.matrix_auth().session() {
+            Some(session) => StoredSession::replace_tokens(session).await,
+            None => Ok(()),
+        }
+    }
+
+    /// One more try at renewing the access token. The SDK reports a refresh that
+    /// failed for lack of a network as a refused token too.
+    pub async fn refresh_tokens(&self) -> bool {
+        match self.client.refresh_access_token().await {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::warn!("the access token could not be renewed: {error}");
+                false
             }
         }
     }
@@ -370,6 +450,14 @@ impl ActiveSession {
         self.sync.stop().await;
         StoredSession::delete_local(&self.store_prefix).await
     }
+}
+
+/// Deletes everything Lattice keeps in this browser (the vault and every session's
+/// stores), for when it cannot be read. What is on the server stays, key backup
+/// included: signing in again and entering the recovery key brings history back.
+/// Deletion finishes once the page lets go of the databases: reload after this.
+pub async fn reset_local_data() -> Result<(), AppError> {
+    databases::delete_with_prefix(STORE_PREFIX).await
 }
 
 /// Deletes SDK databases left behind by sessions that no longer exist (a failed

@@ -13,7 +13,7 @@ use crate::components::{
 };
 use crate::config::Config;
 use crate::error::AppError;
-use crate::i18n::{t, t_args, t_count_args};
+use crate::i18n::{format_size, t, t_args, t_count_args};
 use crate::load_state::LoadState;
 use crate::matrix::models::{RoomSummary, SessionInfo};
 use crate::pages::SecurityPage;
@@ -22,7 +22,7 @@ use crate::state::conversations::{self, room_id_from_segment};
 use crate::state::room_list::{RoomFilter, provide_room_list, visible_rooms};
 use crate::state::security::provide_security;
 use crate::state::use_session;
-use crate::storage::persistence;
+use crate::storage::{persistence, vault};
 
 #[component]
 pub fn HomePage(info: SessionInfo) -> impl IntoView {
@@ -58,6 +58,7 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
     // Eviction would lose the encryption keys: ask the browser to keep our data.
     let not_persistent = RwSignal::new(false);
     spawn_local(async move { not_persistent.set(!persistence::request().await) });
+    let storage_warning = storage_warning_signal();
     let location = use_location();
     let selected = Signal::derive(move || {
         location
@@ -79,6 +80,17 @@ pub fn HomePage(info: SessionInfo) -> impl IntoView {
                     fallback=|| view! { <p class="lt-room-list__empty" role="status">{t("rooms-loading")}</p> }>
                     <RoomList rooms=visible selected />
                 </Show>
+                {move || storage_warning.get().map(|warning| view! {
+                    <p class="lt-alert lt-alert--warning" role="alert">
+                        {match warning {
+                            StorageWarning::Full => AppError::StorageFull.user_message(),
+                            StorageWarning::NearlyFull(usage) => t_args("storage-nearly-full", &[
+                                ("used", &format_size(usage.used as u64)),
+                                ("quota", &format_size(usage.quota as u64)),
+                            ]),
+                        }}
+                    </p>
+                })}
                 <Show when=move || not_persistent.get()>
                     <p class="lt-alert lt-alert--warning" role="status">{t("storage-not-persistent")}</p>
                 </Show>
@@ -175,6 +187,39 @@ fn ConversationActions() -> impl IntoView {
         <NewRoomDialog open=new_room />
         <JoinRoomDialog open=join />
     }
+}
+
+/// What is wrong with this site's storage, if anything.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum StorageWarning {
+    /// A write was refused: nothing new can be kept.
+    Full,
+    NearlyFull(persistence::Usage),
+}
+
+/// This site's storage, checked now and every few minutes while the app is open: a
+/// tiny write that must succeed, then the browser's estimate against the quota.
+fn storage_warning_signal() -> RwSignal<Option<StorageWarning>> {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(300);
+    let warning = RwSignal::new(None);
+    let (check, stop) = futures_util::future::abortable(async move {
+        loop {
+            let found = match vault::check_writable().await {
+                Err(AppError::StorageFull) => Some(StorageWarning::Full),
+                _ => persistence::usage()
+                    .await
+                    .filter(|u| u.nearly_full())
+                    .map(StorageWarning::NearlyFull),
+            };
+            warning.set(found);
+            gloo_timers::future::sleep(EVERY).await;
+        }
+    });
+    spawn_local(async move {
+        let _ = check.await;
+    });
+    on_cleanup(move || stop.abort());
+    warning
 }
 
 /// Who is signed in, and signing out.

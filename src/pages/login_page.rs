@@ -109,9 +109,46 @@ pub fn LoginPage() -> impl IntoView {
                     {move || if state.get().is_loading() { t("login-in-progress") } else { t("login-submit") }}
                 </button>
             </form>
+            <Show when=move || session_context.notice.get() == Some(AppError::LocalDataUnreadable)>
+                <ResetLocalData />
+            </Show>
             {config.help_url.clone().map(|href| view! {
                 <p class="lt-login__help"><a class="lt-link" href=href rel="noopener noreferrer" target="_blank">{t("help-link")}</a></p>
             })}
         </main>
+    }
+}
+
+/// The way out when this browser's saved data cannot be read: delete it all and sign
+/// in again. Says first what comes back (everything on the server, and encrypted
+/// history through key backup) and what does not.
+#[component]
+fn ResetLocalData() -> impl IntoView {
+    let resetting = RwSignal::new(LoadState::Idle);
+    let reset = move |_| {
+        resetting.set(LoadState::Loading);
+        spawn_local(async move {
+            match session::reset_local_data().await {
+                // A full load: the databases go once this page lets go of them.
+                Ok(()) => {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.location().replace("/login");
+                    }
+                }
+                Err(error) => resetting.set(LoadState::Failed(error)),
+            }
+        });
+    };
+    let error = Signal::derive(move || resetting.get().error().cloned());
+    view! {
+        <section class="lt-login__reset" aria-labelledby="lt-reset-title">
+            <h2 id="lt-reset-title">{t("reset-local-data-title")}</h2>
+            <p>{t("reset-local-data-explain")}</p>
+            <button class="lt-button lt-button--danger" type="button" on:click=reset
+                disabled=move || resetting.get().is_loading()>
+                {t("reset-local-data")}
+            </button>
+            <ErrorAlert error=error />
+        </section>
     }
 }

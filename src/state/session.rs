@@ -12,7 +12,7 @@ use crate::error::AppError;
 use imbl::Vector;
 
 use crate::matrix::models::{RoomSummary, SessionInfo, SyncStatus};
-use crate::matrix::session::TokenRefused;
+use crate::matrix::session::{SessionEvent, TokenRefused};
 use crate::matrix::{ActiveSession, session, sync};
 use crate::perf;
 use crate::state::first_screen;
@@ -24,9 +24,11 @@ pub enum Phase {
     SignedOut,
     SignedIn(SessionInfo),
     /// The server refused the session's token. Its data stays until the person has
-    /// read what deleting it would lose.
+    /// read what deleting it would lose, or, after a soft logout (the tokens expired),
+    /// has signed in again on the same device.
     Ended {
         keys_at_risk: bool,
+        soft_logout: bool,
     },
 }
 
@@ -149,8 +151,12 @@ impl SessionContext {
             spawn_local(async move { active.stop().await });
             return;
         }
+        self.follow(Rc::new(active));
+    }
+
+    /// Shows `active` as the signed-in session and supervises it.
+    fn follow(&self, active: Rc<ActiveSession>) {
         let info = active.info().clone();
-        let active = Rc::new(active);
         let (supervise, abort) = abortable(supervise(*self, active.clone()));
         spawn_local(async move {
             let _ = supervise.await;
@@ -169,21 +175,50 @@ impl SessionContext {
     }
 
     /// The server refused our token: stop, and delete this device's data at once
-    /// unless that would lose keys (or the server hints that signing in again keeps
-    /// the device): then the person reads why first (`Phase::Ended`).
+    /// unless that would lose keys, or the tokens merely expired (a soft logout, where
+    /// signing in again keeps the device): then the person decides (`Phase::Ended`).
     fn token_refused(&self, active: Rc<ActiveSession>, refused: TokenRefused) {
         tracing::warn!("the server refused this session's token ({refused:?})");
         self.replace_status_task(None);
         let context = *self;
+        let epoch = self.epoch();
         spawn_local(async move {
             active.stop().await;
+            if refused.soft_logout {
+                // The SDK reports a renewal that failed for lack of a network the same
+                // way: one more try, once the network has had a moment.
+                gloo_timers::future::sleep(std::time::Duration::from_secs(2)).await;
+                if active.refresh_tokens().await && context.epoch() == epoch {
+                    active.retry_now().await;
+                    context.follow(active);
+                    return;
+                }
+            }
             let keys_at_risk = active.keys_at_risk().await;
+            // Another tab took over meanwhile: the session is its business now.
+            if context.epoch() != epoch {
+                return;
+            }
             if keys_at_risk || refused.soft_logout {
-                context.phase.set(Phase::Ended { keys_at_risk });
+                context.phase.set(Phase::Ended {
+                    keys_at_risk,
+                    soft_logout: refused.soft_logout,
+                });
             } else {
                 context.forget_ended_session();
             }
         });
+    }
+
+    /// After a soft logout: signs in again with the password on the same device (its
+    /// stores and keys stay), and carries on as before. The error, if any, is for the
+    /// form.
+    pub async fn sign_in_again(&self, password: String) -> Result<(), AppError> {
+        let epoch = self.epoch();
+        let active = session::sign_in_again(&password).await?;
+        // The old session is stopped; its Client goes with the last handle.
+        self.signed_in(epoch, active);
+        Ok(())
     }
 
     /// Deletes the refused session's data, then opens the login page saying why.
@@ -223,8 +258,9 @@ impl SessionContext {
 pub const SESSION_ENDED_LOGIN: &str = "/login?ended=1";
 
 /// Follows a running session: shows its sync state, restarts sync from an error
-/// with backoff, lets held-back messages go once the server answers again, and
-/// notices a refused token. Runs until aborted (sign-out, another tab).
+/// with backoff, lets held-back messages go once the server answers again, keeps
+/// renewed tokens, and notices a refused token. Runs until aborted (sign-out, another
+/// tab).
 async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
     // Consecutive failures: sync restarts and send retries wait longer each time,
     // and start afresh once sync runs again.
@@ -283,14 +319,25 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
         }
     };
 
-    let refused = {
+    let tokens = {
         let active = active.clone();
         async move {
-            if let Some(refused) = active.token_refused().await {
-                context.token_refused(active, refused);
+            let mut events = std::pin::pin!(active.session_events());
+            while let Some(event) = events.next().await {
+                match event {
+                    SessionEvent::TokensRefreshed => {
+                        if let Err(error) = active.save_refreshed_tokens().await {
+                            tracing::warn!("could not keep the renewed tokens: {error}");
+                        }
+                    }
+                    SessionEvent::Refused(refused) => {
+                        context.token_refused(active.clone(), refused);
+                        break;
+                    }
+                }
             }
         }
     };
 
-    futures_util::future::join3(statuses, sends, refused).await;
+    futures_util::future::join3(statuses, sends, tokens).await;
 }

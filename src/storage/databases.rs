@@ -6,7 +6,7 @@ use indexed_db_futures::factory::DBFactory;
 use crate::error::AppError;
 
 fn storage_error(context: &str, error: impl std::fmt::Display) -> AppError {
-    AppError::Storage(format!("{context}: {error}"))
+    AppError::storage(format!("{context}: {error}"))
 }
 
 /// Names of all databases of this origin.

@@ -25,7 +25,7 @@ const FIRST_SCREEN_KEY: &str = "first-screen";
 const IV_LEN: usize = 12;
 
 fn storage_error(context: &str, error: impl std::fmt::Debug) -> AppError {
-    AppError::Storage(format!("{context}: {error:?}"))
+    AppError::storage(format!("{context}: {error:?}"))
 }
 
 fn js_error(context: &str, error: JsValue) -> AppError {
@@ -34,7 +34,7 @@ fn js_error(context: &str, error: JsValue) -> AppError {
         .map(|e| String::from(e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".to_owned());
-    AppError::Storage(format!("{context}: {detail}"))
+    AppError::storage(format!("{context}: {detail}"))
 }
 
 fn subtle() -> Result<SubtleCrypto, AppError> {
@@ -155,19 +155,24 @@ async fn load_from(record_key: &str) -> Result<Option<Vec<u8>>, AppError> {
         Some(record) => record,
         None => return Ok(None),
     };
+    // A record that is there but cannot be decrypted is damaged: it will never read.
+    let unreadable = |context: &str, error: JsValue| {
+        tracing::warn!("{}", js_error(context, error));
+        AppError::LocalDataUnreadable
+    };
     let field = |name: &str| Reflect::get(&record, &name.into()).map_err(|e| js_error("vault", e));
     let key: CryptoKey = field("key")?
         .dyn_into()
-        .map_err(|_| AppError::Storage("vault record has no key".into()))?;
+        .map_err(|e| unreadable("vault record without a key", e))?;
     let mut iv = Uint8Array::new(&field("iv")?).to_vec();
     let ciphertext = Uint8Array::new(&field("ciphertext")?).to_vec();
     let params = AesGcmParams::new_with_u8_slice("AES-GCM", &mut iv);
     let promise = subtle()?
         .decrypt_with_object_and_u8_array(&params, &key, &ciphertext)
-        .map_err(|e| js_error("decrypt", e))?;
+        .map_err(|e| unreadable("decrypt", e))?;
     let plaintext = JsFuture::from(promise)
         .await
-        .map_err(|e| js_error("decrypt", e))?;
+        .map_err(|e| unreadable("decrypt", e))?;
     Ok(Some(Uint8Array::new(&plaintext).to_vec()))
 }
 
@@ -195,6 +200,30 @@ async fn read(record_key: &str) -> Result<Option<JsValue>, AppError> {
     };
     db.close();
     Ok(record.filter(|r| !r.is_undefined() && !r.is_null()))
+}
+
+/// Whether this site can still write anything: a tiny record is written and removed.
+/// A full quota makes it fail with `AppError::StorageFull` (the estimate the browser
+/// reports does not always know about an administrator's limit).
+pub async fn check_writable() -> Result<(), AppError> {
+    const PROBE_KEY: &str = "write-check";
+    write(|store| {
+        store
+            .put(JsValue::from(1))
+            .with_key(PROBE_KEY)
+            .build()
+            .map(drop)
+            .map_err(|e| storage_error("vault write check", e))
+    })
+    .await?;
+    write(|store| {
+        store
+            .delete(PROBE_KEY)
+            .build()
+            .map(drop)
+            .map_err(|e| storage_error("vault write check", e))
+    })
+    .await
 }
 
 /// Forgets the session: the key goes with it, so anything it protected is unreadable.

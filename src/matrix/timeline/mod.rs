@@ -2,6 +2,8 @@
 //! plus the actions on it: back-pagination, sending, replies, edits, reactions,
 //! deletes and attachments through the send queue, retry and cancel, read receipts.
 
+#[cfg(test)]
+mod properties;
 mod rows;
 mod send_failure;
 

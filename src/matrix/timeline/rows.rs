@@ -99,14 +99,24 @@ fn event_row(event: &EventTimelineItem, context: &RowContext<'_>) -> EventRow {
 fn profile_of(profile: &TimelineDetails<Profile>, user: &UserId) -> (String, Option<String>) {
     match profile {
         TimelineDetails::Ready(profile) => (
-            profile
-                .display_name
-                .clone()
-                .filter(|name| !name.trim().is_empty())
-                .unwrap_or_else(|| user.to_string()),
+            shown_name(
+                profile.display_name.as_deref(),
+                profile.display_name_ambiguous,
+                user,
+            ),
             profile.avatar_url.as_ref().map(|uri| uri.to_string()),
         ),
         _ => (user.to_string(), None),
+    }
+}
+
+/// The display name, with the user ID beside it when another member of the room has
+/// the same one (so nobody passes for someone else); the user ID when there is none.
+fn shown_name(display_name: Option<&str>, ambiguous: bool, user: &UserId) -> String {
+    match display_name.filter(|name| !name.trim().is_empty()) {
+        Some(name) if ambiguous => format!("{name} ({user})"),
+        Some(name) => name.to_owned(),
+        None => user.to_string(),
     }
 }
 
@@ -799,5 +809,17 @@ mod tests {
             },
         )));
         assert_eq!(id, "state-power-levels");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_name_two_members_share_comes_with_the_user_id() {
+        let alice = matrix_sdk::ruma::user_id!("@alice:hs.example");
+        assert_eq!(shown_name(Some("Alice"), false, alice), "Alice");
+        assert_eq!(
+            shown_name(Some("Alice"), true, alice),
+            "Alice (@alice:hs.example)"
+        );
+        assert_eq!(shown_name(Some("  "), false, alice), "@alice:hs.example");
+        assert_eq!(shown_name(None, true, alice), "@alice:hs.example");
     }
 }
