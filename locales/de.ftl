@@ -432,7 +432,8 @@ error-server-full = Der Server hat eine von seinen Administratoren gesetzte Gren
 
 error-local-data-unreadable = Die Daten, die Lattice in diesem Browser speichert, können nicht gelesen werden: Sie sind vielleicht beschädigt. Setzen Sie sie unten zurück, um fortzufahren.
 reset-local-data-title = Lokale Daten zurücksetzen
-reset-local-data-explain = Damit wird alles gelöscht, was Lattice in diesem Browser speichert. Melden Sie sich danach erneut an: Ihre Räume und Nachrichten kommen vom Server zurück, und der verschlüsselte Verlauf kommt aus der Schlüsselsicherung, wenn Sie Ihren Wiederherstellungsschlüssel eingeben. Verschlüsselte Nachrichten, die nur dieser Browser lesen konnte, gehen verloren.
+reset-local-data-explain = Wenn erneutes Versuchen nicht hilft, wird damit alles gelöscht, was Lattice in diesem Browser speichert. Melden Sie sich danach erneut an: Ihre Räume und Nachrichten kommen vom Server zurück, und wenn Sie die Wiederherstellung eingerichtet haben, kommt der verschlüsselte Verlauf zurück, sobald Sie Ihren Wiederherstellungsschlüssel eingeben. Verschlüsselte Nachrichten, die nur dieser Browser lesen konnte, und noch nicht gesendete Nachrichten gehen verloren.
+reset-try-again = Erneut versuchen
 reset-local-data = Lokale Daten löschen
 
 storage-nearly-full = Der Speicher für Lattice in diesem Browser ist fast voll ({ $used } von { $quota }). Neue Nachrichten und Schlüssel können womöglich nicht gespeichert werden. Bitten Sie die IT, mehr Speicher für diese Website zu erlauben, oder schaffen Sie Platz auf diesem Computer.

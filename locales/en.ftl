@@ -430,7 +430,8 @@ error-server-full = The server has reached a limit set by its administrators. Co
 
 error-local-data-unreadable = The data Lattice keeps in this browser can't be read: it may be damaged. Reset it below to continue.
 reset-local-data-title = Reset local data
-reset-local-data-explain = This deletes everything Lattice keeps in this browser. Sign in again afterwards: your rooms and messages come back from the server, and encrypted history comes back from key backup when you enter your recovery key. Encrypted messages that only this browser could read are lost.
+reset-local-data-explain = If trying again does not help, this deletes everything Lattice keeps in this browser. Sign in again afterwards: your rooms and messages come back from the server, and, if you set up recovery, encrypted history comes back when you enter your recovery key. Encrypted messages that only this browser could read, and messages not sent yet, are lost.
+reset-try-again = Try again
 reset-local-data = Delete local data
 
 storage-nearly-full = Storage for Lattice in this browser is nearly full ({ $used } of { $quota }). New messages and keys may fail to save. Ask IT to allow more storage for this site, or free space on this computer.

@@ -432,7 +432,8 @@ error-server-full = Le serveur a atteint une limite fixée par ses administrateu
 
 error-local-data-unreadable = Les données que Lattice garde dans ce navigateur sont illisibles : elles sont peut-être endommagées. Réinitialisez-les ci-dessous pour continuer.
 reset-local-data-title = Réinitialiser les données locales
-reset-local-data-explain = Cela efface tout ce que Lattice garde dans ce navigateur. Reconnectez-vous ensuite : vos salons et messages reviennent du serveur, et l'historique chiffré revient de la sauvegarde des clés quand vous saisissez votre clé de récupération. Les messages chiffrés que seul ce navigateur pouvait lire sont perdus.
+reset-local-data-explain = Si réessayer n'aide pas, cela efface tout ce que Lattice garde dans ce navigateur. Reconnectez-vous ensuite : vos salons et messages reviennent du serveur et, si vous avez configuré la récupération, l'historique chiffré revient quand vous saisissez votre clé de récupération. Les messages chiffrés que seul ce navigateur pouvait lire, et les messages pas encore envoyés, sont perdus.
+reset-try-again = Réessayer
 reset-local-data = Effacer les données locales
 
 storage-nearly-full = Le stockage de Lattice dans ce navigateur est presque plein ({ $used } sur { $quota }). Les nouveaux messages et clés risquent de ne pas être enregistrés. Demandez au service informatique d'autoriser plus de stockage pour ce site, ou libérez de l'espace sur cet ordinateur.

@@ -292,17 +292,43 @@ async fn a_request_that_never_answers_fails_at_its_deadline() {
     let fetch: js_sys::Function = Reflect::get(&global, &"fetch".into())
         .unwrap()
         .unchecked_into();
-    let promise: js_sys::Promise = fetch
-        .call2(
-            &global,
-            &"https://hs.example/_matrix/client/v3/sync".into(),
-            &JsValue::UNDEFINED,
-        )
+    let new = |class: &str, args: &js_sys::Array| {
+        let class: js_sys::Function = Reflect::get(&global, &class.into())
+            .unwrap()
+            .unchecked_into();
+        Reflect::construct(&class, args).unwrap()
+    };
+    let failure = |input: JsValue, init: JsValue| {
+        let promise: js_sys::Promise = fetch
+            .call2(&global, &input, &init)
+            .unwrap()
+            .unchecked_into();
+        async move {
+            let error = JsFuture::from(promise)
+                .await
+                .expect_err("a hung request must fail");
+            Reflect::get(&error, &"name".into()).unwrap().as_string()
+        }
+    };
+    let url = "https://hs.example/_matrix/client/v3/sync";
+    // A plain address, and a Request as reqwest hands over: both fail at the deadline.
+    let by_url = failure(url.into(), JsValue::UNDEFINED).await;
+    let request = new("Request", &js_sys::Array::of1(&url.into()));
+    let by_request = failure(request, JsValue::UNDEFINED).await;
+    // The caller's own abort (reqwest aborts a request whose future is dropped) still
+    // ends the request before the deadline.
+    let controller = new("AbortController", &js_sys::Array::new());
+    let signal = Reflect::get(&controller, &"signal".into()).unwrap();
+    let init = js_sys::Object::new();
+    Reflect::set(&init, &"signal".into(), &signal).unwrap();
+    let aborted = failure(url.into(), init.into());
+    let abort: js_sys::Function = Reflect::get(&controller, &"abort".into())
         .unwrap()
         .unchecked_into();
-    let outcome = JsFuture::from(promise).await;
+    abort.call0(&controller).unwrap();
+    let by_caller = aborted.await;
     Reflect::set(&global, &"fetch".into(), &original).unwrap();
-    let error = outcome.expect_err("a hung request must fail");
-    let name = Reflect::get(&error, &"name".into()).unwrap().as_string();
-    assert_eq!(name.as_deref(), Some("TimeoutError"));
+    assert_eq!(by_url.as_deref(), Some("TimeoutError"));
+    assert_eq!(by_request.as_deref(), Some("TimeoutError"));
+    assert_eq!(by_caller.as_deref(), Some("AbortError"));
 }

@@ -12,11 +12,12 @@ use lattice_e2e::server::{AppServer, ServerOptions};
 use lattice_e2e::synapse::{OwnSynapse, TestUser, register_user};
 
 struct Fixture {
-    // Kept for its lifetime: dropping it stops this test's Synapse.
-    _synapse: OwnSynapse,
+    // Dropping it stops this test's Synapse.
+    synapse: OwnSynapse,
     server: AppServer,
     browser: Browser,
     me: TestUser,
+    peer_user: TestUser,
     peer: Peer,
     room_id: String,
 }
@@ -46,10 +47,11 @@ impl Fixture {
         browser.click("link", "Shift change").await?;
         browser.by_role("log", "Messages").await?;
         Ok(Self {
-            _synapse: synapse,
+            synapse,
             server,
             browser,
             me,
+            peer_user,
             peer,
             room_id,
         })
@@ -120,5 +122,15 @@ async fn after_a_soft_logout_signing_in_again_keeps_the_device() -> anyhow::Resu
         f.device_shown().await? == device,
         "a new device after signing in again"
     );
+    // And it sends again. (The peer signs in anew: its own session has expired too.)
+    let peer = Peer::login(
+        &f.synapse.url,
+        &f.peer_user.localpart,
+        &f.peer_user.password,
+    )
+    .await?;
+    f.browser.send_message("after signing in again").await?;
+    peer.wait_for_message(&f.room_id, "after signing in again")
+        .await?;
     f.finish().await
 }

@@ -1,6 +1,7 @@
 //! Building the Client over encrypted IndexedDB stores; login, restore and logout.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -10,7 +11,7 @@ use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::sliding_sync::VersionBuilder;
-use matrix_sdk::{Client, HttpError, SessionChange};
+use matrix_sdk::{Client, HttpError, RefreshTokenError, SessionChange};
 use matrix_sdk_ui::sync_service::SyncService;
 use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
@@ -88,7 +89,13 @@ impl StoredSession {
         match serde_json::from_slice(&plaintext) {
             Ok(stored) => Ok(Some(stored)),
             Err(e) => {
-                tracing::warn!("saved session unreadable: {e}");
+                // Not the message: serde may quote the value (a token, the secret).
+                tracing::warn!(
+                    "saved session unreadable: {:?} at {}:{}",
+                    e.classify(),
+                    e.line(),
+                    e.column()
+                );
                 Err(AppError::LocalDataUnreadable)
             }
         }
@@ -177,7 +184,7 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
         .sliding_sync_version_builder(VersionBuilder::Native)
         .cross_process_store_config(CrossProcessLockConfig::multi_process(lock_holder()))
         // Where the server offers refresh tokens, an expired access token is renewed
-        // and the request retried; the new tokens are saved (`save_refreshed_tokens`).
+        // and the request retried; the new tokens are saved (`keep_renewed_tokens`).
         .handle_refresh_tokens()
         .with_encryption_settings(EncryptionSettings {
             // Done at password sign-in instead, where the password can answer the
@@ -192,7 +199,7 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
         })
         .build()
         .await
-        .map_err(|e| AppError::Storage(e.to_string()))
+        .map_err(|e| AppError::storage(e.to_string()))
 }
 
 /// Discovers the server, signs in with a password and starts syncing.
@@ -284,7 +291,10 @@ pub async fn restore() -> Result<Option<ActiveSession>, AppError> {
     // cleanup tool) or from a version that cannot read them. Retrying will not help.
     let client = stored.open_client().await.map_err(|error| {
         tracing::warn!("the saved session's stores do not open: {error}");
-        AppError::LocalDataUnreadable
+        match error {
+            AppError::StorageFull => AppError::StorageFull,
+            _ => AppError::LocalDataUnreadable,
+        }
     })?;
     perf::measure("lattice:stores-open", "lattice:stores");
     perf::mark("lattice:stores-opened");
@@ -307,6 +317,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
             .unwrap_or_default(),
         homeserver: client.homeserver().to_string(),
     };
+    keep_renewed_tokens(&client)?;
     let session_changes = client.subscribe_to_session_changes();
     let sync = sync::start(&client).await?;
     perf::mark("lattice:sync-started");
@@ -318,6 +329,35 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
         info,
         session_changes: RefCell::new(Some(session_changes)),
     })
+}
+
+/// Writes every renewed token pair to the vault. The SDK calls this right after each
+/// renewal, whatever else is running: the old refresh token is spent, so a start with
+/// the old pair would be refused as if the device were gone. Writes run one at a time,
+/// each with the tokens current when it runs, so the last one written is the newest.
+fn keep_renewed_tokens(client: &Client) -> Result<(), AppError> {
+    let writing = Rc::new(futures_util::lock::Mutex::new(()));
+    let reload = Box::new(|client: Client| {
+        client
+            .session_tokens()
+            .ok_or_else(|| "no session".to_owned().into())
+    });
+    let save = Box::new(move |client: Client| {
+        let writing = writing.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _one_at_a_time = writing.lock().await;
+            let Some(session) = client.matrix_auth().session() else {
+                return;
+            };
+            if let Err(error) = StoredSession::replace_tokens(session).await {
+                tracing::warn!("could not keep the renewed tokens: {error}");
+            }
+        });
+        Ok(())
+    });
+    client
+        .set_session_callbacks(reload, save)
+        .map_err(|e| errors::failed("keep renewed tokens", e))
 }
 
 impl ActiveSession {
@@ -370,8 +410,8 @@ impl ActiveSession {
         })
     }
 
-    /// What the server does to this session's tokens, as it happens: renewed (to be
-    /// saved), or refused (signed out from another device, device deleted, account
+    /// What the server does to this session's tokens, as it happens: renewed (already
+    /// saved by `keep_renewed_tokens`), or refused (signed out from another device, device deleted, account
     /// closed, or expired). The first call gets the changes since before sync started.
     pub fn session_events(&self) -> impl futures_util::Stream<Item = SessionEvent> + use<> {
         let changes = self
@@ -398,25 +438,27 @@ impl ActiveSession {
         })
     }
 
-    /// Keeps renewed tokens in the vault, so the next start uses them (the old refresh
-    /// token is spent).
-    pub async fn save_refreshed_tokens(&self) -> Result<(), AppError> {
-        match self.client.matrix_auth().session() {
-            Some(session) => StoredSession::replace_tokens(session).await,
-            None => Ok(()),
-        }
-    }
-
-    /// One more try at renewing the access token. The SDK reports a refresh that
-    /// failed for lack of a network as a refused token too.
+    /// Tries again to renew the access token, a few times with backoff while the
+    /// server cannot be reached (the SDK reports a renewal that failed for lack of a
+    /// network as a refused token too). False once the server refuses the renewal.
     pub async fn refresh_tokens(&self) -> bool {
-        match self.client.refresh_access_token().await {
-            Ok(()) => true,
-            Err(error) => {
-                tracing::warn!("the access token could not be renewed: {error}");
-                false
+        for attempt in 0..4 {
+            gloo_timers::future::sleep(sync::retry_delay(attempt + 1)).await;
+            match self.client.refresh_access_token().await {
+                Ok(()) => return true,
+                Err(error) => {
+                    tracing::warn!("the access token could not be renewed: {error}");
+                    // Only a transport failure is worth another try; any answer from
+                    // the server (or no refresh token at all) is final.
+                    let unreachable = matches!(&error, RefreshTokenError::MatrixAuth(http)
+                        if http.client_api_error_kind().is_none());
+                    if !unreachable {
+                        return false;
+                    }
+                }
             }
         }
+        false
     }
 
     /// Stops syncing and sending, for when another tab takes over; the stores stay.

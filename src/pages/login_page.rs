@@ -144,6 +144,12 @@ fn ResetLocalData() -> impl IntoView {
         <section class="lt-login__reset" aria-labelledby="lt-reset-title">
             <h2 id="lt-reset-title">{t("reset-local-data-title")}</h2>
             <p>{t("reset-local-data-explain")}</p>
+            // A lock or a hiccup of the browser's storage passes: a fresh start reads again.
+            <button class="lt-button" type="button" on:click=move |_| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            }>{t("reset-try-again")}</button>
             <button class="lt-button lt-button--danger" type="button" on:click=reset
                 disabled=move || resetting.get().is_loading()>
                 {t("reset-local-data")}

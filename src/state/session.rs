@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::future::{AbortHandle, abortable};
@@ -185,10 +186,12 @@ impl SessionContext {
         spawn_local(async move {
             active.stop().await;
             if refused.soft_logout {
-                // The SDK reports a renewal that failed for lack of a network the same
-                // way: one more try, once the network has had a moment.
-                gloo_timers::future::sleep(std::time::Duration::from_secs(2)).await;
-                if active.refresh_tokens().await && context.epoch() == epoch {
+                // Maybe only the network failed the renewal: try again a few times.
+                let current = || {
+                    context.epoch() == epoch
+                        && context.active().is_some_and(|a| Rc::ptr_eq(&a, &active))
+                };
+                if active.refresh_tokens().await && current() {
                     active.retry_now().await;
                     context.follow(active);
                     return;
@@ -310,8 +313,10 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
         async move {
             let mut failed = std::pin::pin!(active.send_failures());
             while let Some(asked) = failed.next().await {
-                // A 429 says how long to wait: never sooner than that.
-                let delay = sync::retry_delay(failures.get()).max(asked.unwrap_or_default());
+                // A 429 says how long to wait: never sooner than that, but never more
+                // than an hour on a server's word (the timer takes at most ~49 days).
+                let asked = asked.unwrap_or_default().min(Duration::from_secs(3600));
+                let delay = sync::retry_delay(failures.get()).max(asked);
                 failures.set(failures.get() + 1);
                 gloo_timers::future::sleep(delay).await;
                 active.resume_sending().await;
@@ -325,11 +330,8 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
             let mut events = std::pin::pin!(active.session_events());
             while let Some(event) = events.next().await {
                 match event {
-                    SessionEvent::TokensRefreshed => {
-                        if let Err(error) = active.save_refreshed_tokens().await {
-                            tracing::warn!("could not keep the renewed tokens: {error}");
-                        }
-                    }
+                    // Already written to the vault by the SDK's save callback.
+                    SessionEvent::TokensRefreshed => {}
                     SessionEvent::Refused(refused) => {
                         context.token_refused(active.clone(), refused);
                         break;
