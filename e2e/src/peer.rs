@@ -158,6 +158,22 @@ impl Peer {
         .await
     }
 
+    /// Sends message content as raw JSON text, which can hold what a `Value` cannot (a
+    /// lone UTF-16 surrogate escape); returns the server's status.
+    pub async fn send_raw(&self, room_id: &str, json_text: &str) -> anyhow::Result<u16> {
+        let txn = format!("peer-{:016x}", rand::random::<u64>());
+        let path = format!("/rooms/{}/send/m.room.message/{txn}", encode(room_id));
+        let response = self
+            .http
+            .put(format!("{}{path}", self.base))
+            .bearer_auth(&self.token)
+            .header(reqwest::header::CONTENT_TYPE, "application/json")
+            .body(json_text.to_owned())
+            .send()
+            .await?;
+        Ok(response.status().as_u16())
+    }
+
     /// Sends any message-like event with the content as given: what another client
     /// (or a hostile one) could send.
     pub async fn send_event(

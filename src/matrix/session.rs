@@ -139,6 +139,7 @@ pub struct ActiveSession {
     info: SessionInfo,
     /// Taken before sync starts, so a token refused by the very first sync is seen.
     session_changes: RefCell<Option<broadcast::Receiver<SessionChange>>>,
+    token_writes: Rc<TokenWrites>,
 }
 
 /// What the server did to the session's tokens.
@@ -317,7 +318,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
             .unwrap_or_default(),
         homeserver: client.homeserver().to_string(),
     };
-    keep_renewed_tokens(&client)?;
+    let token_writes = keep_renewed_tokens(&client)?;
     let session_changes = client.subscribe_to_session_changes();
     let sync = sync::start(&client).await?;
     perf::mark("lattice:sync-started");
@@ -328,6 +329,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
         store_prefix,
         info,
         session_changes: RefCell::new(Some(session_changes)),
+        token_writes,
     })
 }
 
@@ -335,17 +337,21 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
 /// renewal, whatever else is running: the old refresh token is spent, so a start with
 /// the old pair would be refused as if the device were gone. Writes run one at a time,
 /// each with the tokens current when it runs, so the last one written is the newest.
-fn keep_renewed_tokens(client: &Client) -> Result<(), AppError> {
-    let writing = Rc::new(futures_util::lock::Mutex::new(()));
+fn keep_renewed_tokens(client: &Client) -> Result<Rc<TokenWrites>, AppError> {
+    let writes = Rc::new(TokenWrites::default());
     let reload = Box::new(|client: Client| {
         client
             .session_tokens()
             .ok_or_else(|| "no session".to_owned().into())
     });
+    let for_save = writes.clone();
     let save = Box::new(move |client: Client| {
-        let writing = writing.clone();
+        let writes = for_save.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let _one_at_a_time = writing.lock().await;
+            let _one_at_a_time = writes.lock.lock().await;
+            if writes.closed.get() {
+                return;
+            }
             let Some(session) = client.matrix_auth().session() else {
                 return;
             };
@@ -357,7 +363,24 @@ fn keep_renewed_tokens(client: &Client) -> Result<(), AppError> {
     });
     client
         .set_session_callbacks(reload, save)
-        .map_err(|e| errors::failed("keep renewed tokens", e))
+        .map_err(|e| errors::failed("keep renewed tokens", e))?;
+    Ok(writes)
+}
+
+/// The renewed-token writes of one session: one at a time, and none once the session
+/// is being forgotten (a late write would bring back the session just deleted).
+#[derive(Default)]
+struct TokenWrites {
+    lock: futures_util::lock::Mutex<()>,
+    closed: std::cell::Cell<bool>,
+}
+
+impl TokenWrites {
+    /// Stops further writes, and waits for one under way to finish.
+    async fn close(&self) {
+        self.closed.set(true);
+        drop(self.lock.lock().await);
+    }
 }
 
 impl ActiveSession {
@@ -484,12 +507,14 @@ impl ActiveSession {
             Err(e) => return Err(errors::sdk("sign out", &e)),
         }
         self.sync.stop().await;
+        self.token_writes.close().await;
         StoredSession::delete_local(&self.store_prefix).await
     }
 
     /// Forgets the session on this device only, e.g. when the server is gone for good.
     pub async fn logout_local(&self) -> Result<(), AppError> {
         self.sync.stop().await;
+        self.token_writes.close().await;
         StoredSession::delete_local(&self.store_prefix).await
     }
 }
