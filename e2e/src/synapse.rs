@@ -93,18 +93,7 @@ impl OwnSynapse {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
-        let output = tokio::process::Command::new(SYNAPSE_SCRIPT)
-            .env("LATTICE_SYNAPSE_EXTRA_CONFIG", extra_config)
-            .arg("start")
-            .arg(dir.path())
-            .arg(port.to_string())
-            .output()
-            .await?;
-        anyhow::ensure!(
-            output.status.success(),
-            "synapse.sh start failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        synapse_script("start", dir.path(), port, extra_config).await?;
         let config = std::fs::read_to_string(dir.path().join("homeserver.yaml"))?;
         let secret = config
             .lines()
@@ -121,19 +110,26 @@ impl OwnSynapse {
 
     /// Stops the process and waits until it is gone; the database stays.
     pub async fn stop(&self) -> anyhow::Result<()> {
-        synapse_script("stop", self.dir.path(), self.port).await
+        synapse_script("stop", self.dir.path(), self.port, "").await
     }
 
     /// Starts it again on the same port and database.
     pub async fn restart(&self) -> anyhow::Result<()> {
-        synapse_script("start", self.dir.path(), self.port).await
+        synapse_script("start", self.dir.path(), self.port, "").await
     }
 }
 
 const SYNAPSE_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/synapse.sh");
 
-async fn synapse_script(command: &str, dir: &std::path::Path, port: u16) -> anyhow::Result<()> {
+/// `extra_config` is appended to homeserver.yaml when the script first writes it.
+async fn synapse_script(
+    command: &str,
+    dir: &std::path::Path,
+    port: u16,
+    extra_config: &str,
+) -> anyhow::Result<()> {
     let output = tokio::process::Command::new(SYNAPSE_SCRIPT)
+        .env("LATTICE_SYNAPSE_EXTRA_CONFIG", extra_config)
         .arg(command)
         .arg(dir)
         .arg(port.to_string())

@@ -3,7 +3,7 @@
 //! (Synapse's client API proxied) and the app on an origin of its own.
 
 use lattice_e2e::Env;
-use lattice_e2e::browser::{Browser, ENTER};
+use lattice_e2e::browser::Browser;
 use lattice_e2e::peer::Peer;
 use lattice_e2e::synapse::register_user;
 
@@ -109,26 +109,7 @@ async fn signs_in_and_sends_through_nginx_with_the_shipped_config() -> anyhow::R
     anyhow::ensure!(header("cache-control").contains("immutable"));
     anyhow::ensure!(html.contains("<html"), "index.html not served");
 
-    let me = register_user(&env.synapse_url, &env.synapse_secret, "nginx").await?;
-    let peer_user = register_user(&env.synapse_url, &env.synapse_secret, "nginx-peer").await?;
-    let peer = Peer::login(&env.synapse_url, &peer_user.localpart, &peer_user.password).await?;
-    let room_id = peer.create_room("Through nginx", &[&me.user_id]).await?;
-
-    let browser = Browser::start(&env.webdriver_url).await?;
-    browser.goto(&format!("{}/login", nginx.origin)).await?;
-    browser.fill("User name", &me.localpart).await?;
-    browser.fill("Password", &me.password).await?;
-    browser.click("button", "Sign in").await?;
-    browser.click("button", "Accept").await?;
-    browser.click("link", "Through nginx").await?;
-    let composer = browser.by_role("textbox", "Message to").await?;
-    composer
-        .send_keys(&format!("sent through nginx{ENTER}"))
-        .await?;
-    peer.wait_for_message(&room_id, "sent through nginx")
-        .await?;
-    browser.close().await?;
-    Ok(())
+    signs_in_and_sends(&env, &nginx.origin, "nginx", "sent through nginx").await
 }
 
 fn header(response: &reqwest::Response, name: &str) -> String {
@@ -232,21 +213,36 @@ async fn signs_in_and_sends_with_the_app_on_its_own_origin() -> anyhow::Result<(
         "homeserver missing from the CSP: {csp}"
     );
 
-    let me = register_user(&env.synapse_url, &env.synapse_secret, "subdomain").await?;
-    let peer_user = register_user(&env.synapse_url, &env.synapse_secret, "subdomain-peer").await?;
+    signs_in_and_sends(&env, &nginx.origin, "subdomain", "sent from another origin").await
+}
+
+/// A new user, invited by a peer, signs in to the app at `origin`, accepts, and sends
+/// `text`, which the peer receives.
+async fn signs_in_and_sends(
+    env: &Env,
+    origin: &str,
+    prefix: &str,
+    text: &str,
+) -> anyhow::Result<()> {
+    let me = register_user(&env.synapse_url, &env.synapse_secret, prefix).await?;
+    let peer_user = register_user(
+        &env.synapse_url,
+        &env.synapse_secret,
+        &format!("{prefix}-peer"),
+    )
+    .await?;
     let peer = Peer::login(&env.synapse_url, &peer_user.localpart, &peer_user.password).await?;
-    let room_id = peer.create_room("Across origins", &[&me.user_id]).await?;
+    let room_id = peer.create_room("Deployed", &[&me.user_id]).await?;
 
     let browser = Browser::start(&env.webdriver_url).await?;
-    browser.goto(&format!("{}/login", nginx.origin)).await?;
+    browser.goto(&format!("{origin}/login")).await?;
     browser.fill("User name", &me.localpart).await?;
     browser.fill("Password", &me.password).await?;
     browser.click("button", "Sign in").await?;
     browser.click("button", "Accept").await?;
-    browser.click("link", "Across origins").await?;
-    browser.send_message("sent from another origin").await?;
-    peer.wait_for_message(&room_id, "sent from another origin")
-        .await?;
+    browser.click("link", "Deployed").await?;
+    browser.send_message(text).await?;
+    peer.wait_for_message(&room_id, text).await?;
     browser.close().await?;
     Ok(())
 }
