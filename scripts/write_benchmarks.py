@@ -115,7 +115,8 @@ def targets_section():
         (f"Cold: submit login → all {rooms:,} rooms in the list", lat.get("cold_all_ms"), base.get("cold_all_ms"), 8000),
         (f"Cold: … the SDK's stream had delivered all {rooms:,} (same run)", lat.get("cold_all_received_ms"), None, None),
         ("Warm: reload → room list painted, from navigation start", lat.get("warm_ms"), base.get("warm_ms"), 200),
-        ("Room switch → 20 events painted", lat.get("switch_ms"), base.get("switch_ms"), 50),
+        ("Room switch → 20 events painted (a room not opened before)", lat.get("switch_ms"), base.get("switch_ms"), 50),
+        ("Room switch back to a room left a moment ago → 20 events painted", lat.get("switch_back_ms"), None, 50),
         ("Send → local echo in the page", lat.get("local_echo_ms"), base.get("local_echo_ms"), 16),
         ("Send → remote echo at a syncing second client", lat.get("remote_echo_ms"), base.get("remote_echo_ms"), 150),
         ("Another person's message → shown here (live)", lat.get("live_ms"), base.get("live_ms"), 150),
@@ -165,6 +166,11 @@ screen kept in the vault, drawn before the stores are open; "first room batch" i
 SDK's own list):
 
 {steps_table(comparison.get('lattice_warm_steps', []), 'from navigation start')}
+
+Room switch after that reload, to a room not opened before in this page, from the click
+(each round opens a different room among the first few of the list):
+
+{steps_table(comparison.get('lattice_switch_steps', []), 'from the click')}
 """
 
 

@@ -135,6 +135,7 @@ pub struct ActiveSession {
     client: Client,
     sync: SyncService,
     followed_rooms: sync::FollowedRooms,
+    recent_timelines: super::timeline::RecentTimelines,
     store_prefix: String,
     info: SessionInfo,
     /// Taken before sync starts, so a token refused by the very first sync is seen.
@@ -324,6 +325,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
     perf::mark("lattice:sync-started");
     Ok(ActiveSession {
         followed_rooms: sync::FollowedRooms::new(&sync),
+        recent_timelines: Default::default(),
         client,
         sync,
         store_prefix,
@@ -398,6 +400,11 @@ impl ActiveSession {
 
     pub(super) fn followed_rooms(&self) -> &sync::FollowedRooms {
         &self.followed_rooms
+    }
+
+    /// The timelines of the rooms left last, kept built.
+    pub fn recent_timelines(&self) -> &super::timeline::RecentTimelines {
+        &self.recent_timelines
     }
 
     /// Lets the send queue go again: it pauses itself when a send fails for lack of a

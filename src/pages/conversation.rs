@@ -168,7 +168,7 @@ fn Timeline(
         })
     });
     let entries = move || {
-        timeline.rows.with(|rows| {
+        timeline.with_shown_rows(|rows| {
             entries_of(rows)
                 .into_iter()
                 .map(without_receipts)

@@ -98,13 +98,17 @@ fn RoomView(room_id: String) -> impl IntoView {
     view! {
         <section class="lt-room" aria-label=move || room_name.get()>
             <ErrorAlert error=load_error />
-            <Show when=move || timeline.load.with(|l| *l == LoadState::Ready)
-                fallback=move || view! { <Show when=move || timeline.load.get().is_loading()><p role="status">{t("loading")}</p></Show> }>
+            // The header and the composer show at once; the rows come when the
+            // timeline is open (what is sent meanwhile waits for it).
+            <Show when=move || load_error.with(Option::is_none)>
                 <RoomHeaderView header=timeline.header show_members>
                     <RoomActions room_id />
                 </RoomHeaderView>
                 <IdentityWarnings warnings=warnings.list() on_acknowledge on_verify />
                 <ErrorAlert error=warnings.error />
+                <Show when=move || timeline.load.get().is_loading()>
+                    <p role="status">{t("loading")}</p>
+                </Show>
                 <div class="lt-room__body">
                     <Conversation timeline room_id room_name composer_id="lt-composer" members=room_members load_members thread />
                     {move || thread.get().map(|root| view! {

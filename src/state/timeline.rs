@@ -15,9 +15,10 @@ use crate::i18n::t;
 use crate::load_state::LoadState;
 use crate::matrix::ActiveSession;
 use crate::matrix::models::{
-    ItemId, MemberSummary, MessageKind, MessageRow, RoomHeader, RowContent, RowKind, TimelineRow,
+    EventRow, ItemId, MemberSummary, MessageKind, MessageRow, ReplyPreview, RoomHeader, RowContent,
+    RowKind, SendState, TimelineRow,
 };
-use crate::matrix::timeline::{self, RoomTimeline, SavedDraft};
+use crate::matrix::timeline::{self, Draft, RoomTimeline, SavedDraft};
 use crate::state::composer::{PickedMention, draft_of};
 
 /// Events asked for per back-pagination request.
@@ -46,6 +47,12 @@ pub struct TimelineState {
     pub typing: RwSignal<Vec<String>>,
     /// The event a reply quote asked to see, once it is loaded; the view scrolls to it.
     pub highlight: RwSignal<Option<String>>,
+    /// Messages drawn the moment they were sent, until their local echo arrives.
+    pending: RwSignal<Vec<PendingEcho>>,
+    /// Numbers the pending rows' keys.
+    pending_count: StoredValue<u64>,
+    /// Messages and files sent before the timeline was open: sent once it is.
+    before_open: StoredValue<Vec<Waiting>, LocalStorage>,
     timeline: StoredValue<Option<Rc<RoomTimeline>>, LocalStorage>,
     /// When we last told the room we are typing (ms since the epoch), to send it
     /// again only every few seconds.
@@ -57,6 +64,29 @@ pub struct TimelineState {
     /// Bumped by each change of the draft: only the latest, once typing pauses, is saved.
     draft_generation: StoredValue<u64>,
 }
+
+/// A message drawn in the frame it was sent, until the SDK's local echo takes its
+/// place: the echo itself waits for the send queue's encrypted IndexedDB write.
+#[derive(Clone, Debug)]
+struct PendingEcho {
+    row: TimelineRow,
+    /// When the send queue took the message (its echo's mark), once it has.
+    queued_at: Option<u64>,
+}
+
+/// What the person sent while the room was still opening.
+enum Waiting {
+    Message {
+        text: String,
+        mentions: Vec<PickedMention>,
+        restore: Box<dyn FnOnce(String)>,
+    },
+    File(web_sys::File),
+}
+
+/// How long a pending row waits for its local echo once the send queue has the
+/// message; the echo normally follows within milliseconds.
+const ECHO_WAIT: Duration = Duration::from_secs(5);
 
 /// Earlier versions of a message as (timestamp, text), or why they could not be loaded.
 pub type EditHistory = Result<Vec<(u64, String)>, AppError>;
@@ -89,9 +119,11 @@ pub fn use_timeline(
     room_id: String,
     thread: Option<String>,
 ) -> TimelineState {
+    // The header is drawn at once, from what the client holds; the rows follow.
+    let header = timeline::header_now(&session, &room_id).unwrap_or_default();
     let state = TimelineState {
         rows: RwSignal::new(Vector::new()),
-        header: RwSignal::new(RoomHeader::default()),
+        header: RwSignal::new(header),
         load: RwSignal::new(LoadState::Loading),
         paginating: RwSignal::new(false),
         at_start: RwSignal::new(false),
@@ -101,6 +133,9 @@ pub fn use_timeline(
         can_redact_others: RwSignal::new(false),
         typing: RwSignal::new(Vec::new()),
         highlight: RwSignal::new(None),
+        pending: RwSignal::new(Vec::new()),
+        pending_count: StoredValue::new(0),
+        before_open: StoredValue::new_local(Vec::new()),
         timeline: StoredValue::new_local(None),
         typing_sent: StoredValue::new(None),
         pagination_failed: StoredValue::new(false),
@@ -144,6 +179,7 @@ pub fn use_timeline(
     let opened = SendWrapper::new(Rc::new(std::cell::RefCell::new(None::<Rc<RoomTimeline>>)));
     let on_leave = opened.clone();
     let is_room = thread.is_none();
+    let keeper = SendWrapper::new(session.clone());
     on_cleanup(move || {
         let Some(timeline) = on_leave.borrow_mut().take() else {
             return;
@@ -157,6 +193,7 @@ pub fn use_timeline(
             });
         }
         if is_room {
+            keeper.recent_timelines().keep(timeline.clone());
             spawn_local(async move {
                 if let Err(error) = timeline.mark_fully_read().await {
                     tracing::warn!("could not move the read marker: {error}");
@@ -165,10 +202,13 @@ pub fn use_timeline(
         }
     });
     spawn_local_scoped_with_cancellation(async move {
+        // The room switch, step by step, for the benchmark (scripts/bench.sh).
+        crate::perf::mark("lattice:room-open");
         let timeline = match timeline::open(&session, &room_id, thread.as_deref()).await {
-            Ok(timeline) => Rc::new(timeline),
+            Ok(timeline) => timeline,
             Err(error) => {
                 state.load.set(LoadState::Failed(error));
+                state.send_waiting(false);
                 return;
             }
         };
@@ -176,8 +216,12 @@ pub fn use_timeline(
         state.timeline.set_value(Some(timeline.clone()));
         state.header.set(timeline.header());
         let (rows, diffs) = timeline.subscribe().await;
+        crate::perf::mark("lattice:room-rows-read");
         state.at_start.set(starts_room(&rows));
-        if let Some(saved) = timeline.load_draft().await {
+        // What the person typed while the room opened wins over the saved draft.
+        if let Some(saved) = timeline.load_draft().await
+            && state.draft.with_untracked(String::is_empty)
+        {
             // A reply whose event is not loaded yet is kept as a plain draft.
             if let Some(mode) = saved.reply_to.and_then(|id| reply_mode(&rows, &id)) {
                 state.mode.set(mode);
@@ -187,6 +231,8 @@ pub fn use_timeline(
         state.draft_loaded.set_value(true);
         state.rows.set(rows);
         state.load.set(LoadState::Ready);
+        crate::perf::mark("lattice:room-ready");
+        state.send_waiting(true);
         state
             .can_redact_others
             .set(timeline.can_redact_others().await);
@@ -205,13 +251,26 @@ pub fn use_timeline(
             }
         });
         let mut diffs = std::pin::pin!(diffs);
+        let mut first_change = true;
         while let Some(batch) = diffs.next().await {
+            if std::mem::take(&mut first_change) {
+                crate::perf::mark("lattice:room-rows-changed");
+            }
             state.rows.update(|rows| {
                 for diff in batch {
                     diff.apply(rows);
                 }
                 state.at_start.set(starts_room(rows));
             });
+            // In the same task as the rows: the echo replaces its row in one render.
+            if state
+                .pending
+                .with_untracked(|p| p.iter().any(|e| e.queued_at.is_some()))
+            {
+                state
+                    .pending
+                    .update(|pending| drop_echoed(pending, |at| timeline.has_local_echo(at)));
+            }
         }
     });
     state
@@ -250,11 +309,155 @@ fn reply_mode(rows: &Vector<TimelineRow>, event_id: &str) -> Option<ComposerMode
     })
 }
 
+/// The row of a message just sent: ours, named as our newest row names us, still sending.
+fn pending_row(
+    key: String,
+    message: MessageRow,
+    (own_id, own_name): (String, String),
+    rows: &Vector<TimelineRow>,
+    now: u64,
+) -> TimelineRow {
+    let newest_own = rows.iter().rev().find_map(|row| match &row.kind {
+        RowKind::Event(event) if event.is_own => Some(event),
+        _ => None,
+    });
+    let (sender_name, sender_avatar) = match newest_own {
+        Some(event) => (event.sender_name.clone(), event.sender_avatar.clone()),
+        None => (own_name, None),
+    };
+    TimelineRow {
+        key,
+        kind: RowKind::Event(Box::new(EventRow {
+            event_id: None,
+            transaction_id: None,
+            sender_id: own_id,
+            sender_name,
+            sender_avatar,
+            timestamp: now,
+            is_own: true,
+            editable: false,
+            content: RowContent::Message(message),
+            send_state: SendState::Sending { percent: None },
+            read_by: Vec::new(),
+        })),
+    }
+}
+
+/// Drops the pending rows whose local echo has arrived.
+fn drop_echoed(pending: &mut Vec<PendingEcho>, echoed: impl Fn(u64) -> bool) {
+    pending.retain(|echo| !echo.queued_at.is_some_and(&echoed));
+}
+
 fn starts_room(rows: &Vector<TimelineRow>) -> bool {
     rows.iter().any(|row| row.kind == RowKind::TimelineStart)
 }
 
 impl TimelineState {
+    /// The rows to draw: the timeline's, then the messages sent but not echoed yet.
+    pub fn with_shown_rows<T>(&self, f: impl FnOnce(&Vector<TimelineRow>) -> T) -> T {
+        self.pending.with(|pending| {
+            if pending.is_empty() {
+                return self.rows.with(f);
+            }
+            self.rows.with(|rows| {
+                let mut shown = rows.clone();
+                shown.extend(pending.iter().map(|echo| echo.row.clone()));
+                f(&shown)
+            })
+        })
+    }
+
+    /// Sends what waited for the timeline to open, or, if it could not open, gives the
+    /// text back to the composer.
+    fn send_waiting(&self, opened: bool) {
+        let waiting = self.before_open.try_update_value(std::mem::take);
+        for waiting in waiting.unwrap_or_default() {
+            match waiting {
+                Waiting::Message {
+                    text,
+                    mentions,
+                    restore,
+                } if opened => self.submit(text, mentions, restore),
+                Waiting::Message { text, restore, .. } => restore(text),
+                Waiting::File(file) if opened => self.send_file(file),
+                Waiting::File(_) => {}
+            }
+        }
+    }
+
+    /// Draws `draft` at once as a pending row; returns its key.
+    fn show_pending(
+        &self,
+        timeline: &RoomTimeline,
+        draft: &Draft,
+        mode: &ComposerMode,
+    ) -> Option<String> {
+        let mut message = match timeline.preview(draft) {
+            Ok(message) => message,
+            Err(error) => {
+                tracing::debug!("no pending row: {error}");
+                return None;
+            }
+        };
+        if let ComposerMode::Reply {
+            event_id,
+            sender,
+            body,
+        } = mode
+        {
+            message.reply_to = Some(ReplyPreview {
+                event_id: event_id.clone(),
+                sender: Some(sender.clone()),
+                body: Some(body.clone()),
+            });
+        }
+        let count = self.pending_count.get_value() + 1;
+        self.pending_count.set_value(count);
+        let key = format!("pending-{count}");
+        let row = self.rows.with_untracked(|rows| {
+            pending_row(
+                key.clone(),
+                message,
+                timeline.own_sender(),
+                rows,
+                js_sys::Date::now() as u64,
+            )
+        });
+        self.pending.update(|pending| {
+            pending.push(PendingEcho {
+                row,
+                queued_at: None,
+            })
+        });
+        Some(key)
+    }
+
+    /// The send queue took the pending row `key` at `queued_at`: its echo replaces it,
+    /// or, should none come, the row goes after `ECHO_WAIT`.
+    fn expect_echo(&self, timeline: &RoomTimeline, key: String, queued_at: u64) {
+        let state = *self;
+        state.pending.try_update(|pending| {
+            if let Some(echo) = pending.iter_mut().find(|echo| echo.row.key == key) {
+                echo.queued_at = Some(queued_at);
+            }
+            drop_echoed(pending, |at| timeline.has_local_echo(at));
+        });
+        spawn_local(async move {
+            gloo_timers::future::sleep(ECHO_WAIT).await;
+            state.drop_pending(&key);
+        });
+    }
+
+    fn drop_pending(&self, key: &str) {
+        let present = self
+            .pending
+            .try_with_untracked(|pending| pending.iter().any(|echo| echo.row.key == key));
+        if present == Some(true) {
+            self.pending
+                .update(|pending| pending.retain(|echo| echo.row.key != key));
+        }
+    }
+
     /// The open timeline; `None` before it opens, or once the room view is gone (the
     /// actions below can be called from timers and events that outlive it).
     fn timeline(&self) -> Option<Rc<RoomTimeline>> {
@@ -306,8 +509,10 @@ impl TimelineState {
             return;
         }
         state.paginating.set(true);
+        crate::perf::mark("lattice:room-paginate");
         spawn_local(async move {
             let result = timeline.paginate_back(PAGE).await;
+            crate::perf::mark("lattice:room-paginated");
             state.pagination_failed.try_set_value(result.is_err());
             match result {
                 Ok(reached_start) if reached_start => _ = state.at_start.try_set(true),
@@ -328,6 +533,14 @@ impl TimelineState {
     ) {
         let state = *self;
         let Some(timeline) = self.timeline() else {
+            let restore = Box::new(restore);
+            self.before_open.update_value(|waiting| {
+                waiting.push(Waiting::Message {
+                    text,
+                    mentions,
+                    restore,
+                })
+            });
             return;
         };
         let mode = state.mode.get_untracked();
@@ -345,17 +558,26 @@ impl TimelineState {
         };
         state.mode.set(ComposerMode::New);
         self.typing(false);
+        let mut pending = None;
         if !matches!(mode, ComposerMode::Edit { .. }) {
             // Sent: the stored draft goes now, not after the save delay, or a reload
             // right after sending would offer the message again.
             state.clear_saved_draft(&timeline);
+            pending = state.show_pending(&timeline, &draft, &mode);
         }
         spawn_local(async move {
             let result = match &mode {
                 ComposerMode::Edit { item, .. } => timeline.edit(item, draft).await,
-                _ => timeline.send(draft).await,
+                _ => timeline.send(draft).await.map(|queued_at| {
+                    if let Some(key) = pending.clone() {
+                        state.expect_echo(&timeline, key, queued_at);
+                    }
+                }),
             };
             if let Err(error) = result {
+                if let Some(key) = &pending {
+                    state.drop_pending(key);
+                }
                 state.action_error.try_set(Some(error));
                 match mode {
                     // The composer fills itself from an edit's body: give it ours.
@@ -378,6 +600,8 @@ impl TimelineState {
     pub fn send_file(&self, file: web_sys::File) {
         let state = *self;
         let Some(timeline) = self.timeline() else {
+            self.before_open
+                .update_value(|waiting| waiting.push(Waiting::File(file)));
             return;
         };
         let reply_to = match state.mode.get_untracked() {
@@ -559,5 +783,68 @@ impl TimelineState {
             return;
         };
         spawn_local(async move { members.set(Some(timeline.members().await)) });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn message(body: &str) -> MessageRow {
+        MessageRow {
+            body: body.into(),
+            formatted: None,
+            kind: MessageKind::Text,
+            media: None,
+            edited: false,
+            reactions: vec![],
+            reply_to: None,
+            thread_replies: None,
+        }
+    }
+
+    fn own_id() -> (String, String) {
+        ("@me:example.org".into(), "@me:example.org".into())
+    }
+
+    #[wasm_bindgen_test]
+    fn a_pending_row_is_ours_sending_and_named_as_our_last_row() {
+        let none = pending_row("p-1".into(), message("hi"), own_id(), &Vector::new(), 7);
+        let RowKind::Event(event) = &none.kind else {
+            panic!("not an event row");
+        };
+        assert_eq!(event.sender_name, "@me:example.org");
+        assert!(event.is_own && !event.editable);
+        assert_eq!(event.send_state, SendState::Sending { percent: None });
+        assert_eq!(event.item_id(), None, "no action may address it yet");
+        assert_eq!(event.timestamp, 7);
+
+        let mut earlier = event.clone();
+        earlier.sender_name = "Me".into();
+        earlier.sender_avatar = Some("mxc://example.org/a".into());
+        let rows = Vector::from(vec![TimelineRow {
+            key: "e-1".into(),
+            kind: RowKind::Event(earlier),
+        }]);
+        let named = pending_row("p-2".into(), message("hi"), own_id(), &rows, 8);
+        let RowKind::Event(event) = &named.kind else {
+            panic!("not an event row");
+        };
+        assert_eq!(event.sender_name, "Me");
+        assert_eq!(event.sender_avatar.as_deref(), Some("mxc://example.org/a"));
+        assert_eq!(named.key, "p-2");
+    }
+
+    #[wasm_bindgen_test]
+    fn only_echoed_pending_rows_are_dropped() {
+        let echo = |key: &str, queued_at| PendingEcho {
+            row: pending_row(key.into(), message(key), own_id(), &Vector::new(), 0),
+            queued_at,
+        };
+        let mut pending = vec![echo("a", Some(1)), echo("b", Some(2)), echo("c", None)];
+        drop_echoed(&mut pending, |at| at == 1);
+        let left: Vec<&str> = pending.iter().map(|e| e.row.key.as_str()).collect();
+        assert_eq!(left, ["b", "c"], "not echoed yet, or not queued yet: kept");
     }
 }

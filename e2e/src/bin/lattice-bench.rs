@@ -14,6 +14,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
+use futures_util::StreamExt;
 use lattice_e2e::Env;
 use lattice_e2e::browser::Browser;
 use lattice_e2e::peer::Peer;
@@ -50,6 +52,21 @@ const COLD_STEPS: [(&str, &str); 7] = [
     ("sync started", "lattice:sync-started"),
     ("first room batch", "lattice:rooms-first-batch"),
     ("room list painted", "lattice:rooms-painted"),
+];
+/// A room switch, step by step, as ms from the click on a room not opened before: the
+/// room opening (src/state/timeline.rs, src/matrix/timeline/mod.rs), then the first
+/// change to its rows and the back-pagination that fills the view.
+const SWITCH_STEPS: [(&str, &str); 10] = [
+    ("room view started opening", "lattice:room-open"),
+    ("room subscription sent", "lattice:room-followed"),
+    ("SDK timeline built", "lattice:room-timeline-built"),
+    ("members' names read", "lattice:room-members-read"),
+    ("first rows mapped", "lattice:room-rows-read"),
+    ("room view ready (draft read)", "lattice:room-ready"),
+    ("back-pagination asked", "lattice:room-paginate"),
+    ("first change to the rows", "lattice:room-rows-changed"),
+    ("back-pagination answered", "lattice:room-paginated"),
+    ("20 events painted", "bench:switch-painted"),
 ];
 /// Returns [label, ms] pairs for arguments[0] (a list of [label, mark]), from the
 /// mark arguments[1] (or navigation start when null).
@@ -201,6 +218,14 @@ async fn comparison(
             baseline_rounds.push(baseline_round(env, &baseline_server, &peer, round).await?);
         }
     }
+    let mut native_rounds = Vec::new();
+    for round in 0..rounds {
+        eprintln!(
+            "round {}: the SDK alone, natively, {rooms} rooms",
+            round + 1
+        );
+        native_rounds.push(native_floor(synapse, rooms).await?);
+    }
     let steps_of = |key: &str| {
         let samples: Vec<Value> = lattice_rounds.iter().map(|r| r[key].clone()).collect();
         step_medians(&samples)
@@ -211,7 +236,10 @@ async fn comparison(
         "lattice": medians_of(&lattice_rounds),
         "lattice_cold_steps": steps_of("cold_steps"),
         "lattice_warm_steps": steps_of("warm_steps"),
+        "lattice_switch_steps": steps_of("switch_steps"),
         "baseline": medians_of(&baseline_rounds),
+        "native": medians_of(&native_rounds),
+        "native_rounds": native_rounds,
         "lattice_rounds": lattice_rounds,
         "baseline_rounds": baseline_rounds,
     }))
@@ -283,14 +311,17 @@ async fn lattice_round(
     let switch = browser
         .client
         .execute_async(
-            "const done = arguments[arguments.length - 1]; const t0 = performance.now(); \
+            "const done = arguments[arguments.length - 1]; \
+             const t0 = performance.mark('bench:switch-click').startTime; \
              document.querySelectorAll('.lt-room-list__link')[arguments[0]].click(); \
              const tick = () => document.querySelectorAll('.lt-event').length >= 20 \
-                 ? done(performance.now() - t0) : requestAnimationFrame(tick); tick();",
+                 ? done(performance.mark('bench:switch-painted').startTime - t0) \
+                 : requestAnimationFrame(tick); tick();",
             vec![json!(round + 1)],
         )
         .await?;
     tokio::time::sleep(Duration::from_secs(1)).await;
+    let switch_steps = steps(&browser, &SWITCH_STEPS, Some("bench:switch-click")).await?;
     let room_id = browser
         .execute("return decodeURIComponent(location.pathname.split('/').pop());")
         .await?
@@ -323,14 +354,91 @@ async fn lattice_round(
     let rows = browser
         .execute("return document.querySelectorAll('.lt-room-list__item').length;")
         .await?;
+    let switch_back = switch_back(&browser, &room_id, &body).await?;
     browser.close().await?;
     Ok(json!({
         "cold_first_ms": cold_first, "cold_all_ms": cold_all, "warm_ms": warm,
-        "switch_ms": switch, "local_echo_ms": local_echo, "remote_echo_ms": remote_echo,
+        "switch_ms": switch, "switch_back_ms": switch_back,
+        "local_echo_ms": local_echo, "remote_echo_ms": remote_echo,
         "live_ms": live, "memory_bytes": memory, "rows": rows, "cold_all_received_ms": cold_all_received,
         "received_curve": received_curve,
-        "cold_steps": cold_steps, "warm_steps": warm_steps,
+        "cold_steps": cold_steps, "warm_steps": warm_steps, "switch_steps": switch_steps,
     }))
+}
+
+/// The floor under the cold load: the same SDK version's RoomListService, natively
+/// (in-memory stores, no IndexedDB, no UI, no wasm), from the password login until it
+/// knows the first room and all `rooms`.
+async fn native_floor(synapse: &str, rooms: u64) -> anyhow::Result<Value> {
+    use matrix_sdk_ui::sync_service::SyncService;
+    let client = matrix_sdk::Client::builder()
+        .homeserver_url(synapse)
+        .build()
+        .await?;
+    let started = Instant::now();
+    client
+        .matrix_auth()
+        .login_username(BENCH_USER, BENCH_PASSWORD)
+        .send()
+        .await?;
+    let sync = SyncService::builder(client.clone()).build().await?;
+    sync.start().await;
+    let room_list = sync.room_list_service();
+    let list = room_list.all_rooms().await?;
+    // Rooms the list has synced: its entries, applied diff by diff.
+    let (stream, controller) = list.entries_with_dynamic_adapters(rooms as usize);
+    // As the app does: rooms left stay out.
+    controller.set_filter(Box::new(
+        matrix_sdk_ui::room_list_service::filters::new_filter_non_left(),
+    ));
+    let mut stream = std::pin::pin!(stream);
+    let mut entries = matrix_sdk_ui::eyeball_im::Vector::new();
+    let mut first = None;
+    while (entries.len() as u64) < rooms {
+        let Some(diffs) = tokio::time::timeout(Duration::from_secs(300), stream.next())
+            .await
+            .context("the native room list stalled")?
+        else {
+            anyhow::bail!("the native room list ended");
+        };
+        for diff in diffs {
+            diff.apply(&mut entries);
+        }
+        if first.is_none() && !entries.is_empty() {
+            first = Some(started.elapsed());
+        }
+    }
+    let all = started.elapsed();
+    sync.stop().await;
+    let ms = |d: Option<Duration>| d.map(|d| d.as_secs_f64() * 1000.0);
+    Ok(json!({ "first_ms": ms(first), "all_ms": ms(Some(all)) }))
+}
+
+/// Ms from a click back to `room_id`, left a moment before for another room, until
+/// its 20 events (with our message `body` among them) are painted: a room among the
+/// last few opened, whose timeline Lattice keeps built.
+async fn switch_back(browser: &Browser, room_id: &str, body: &str) -> anyhow::Result<Value> {
+    const OPEN: &str = "const done = arguments[arguments.length - 1]; \
+        const room = encodeURIComponent(arguments[0]); const body = arguments[1]; \
+        const links = Array.from(document.querySelectorAll('.lt-room-list__link')); \
+        const link = arguments[2] ? links.find(l => l.getAttribute('href').endsWith(room)) \
+            : links.find(l => !l.getAttribute('href').endsWith(room)); \
+        const t0 = performance.now(); link.click(); \
+        const shown = () => location.pathname.endsWith(room) === arguments[2] \
+            && document.querySelectorAll('.lt-event').length >= 20 \
+            && Array.from(document.querySelectorAll('.lt-event__text')) \
+                .some(e => e.textContent.trim() === body) === arguments[2]; \
+        const tick = () => shown() ? done(performance.now() - t0) : requestAnimationFrame(tick); \
+        tick();";
+    browser
+        .client
+        .execute_async(OPEN, vec![json!(room_id), json!(body), json!(false)])
+        .await?;
+    tokio::time::sleep(SETTLE).await;
+    Ok(browser
+        .client
+        .execute_async(OPEN, vec![json!(room_id), json!(body), json!(true)])
+        .await?)
 }
 
 /// Ms from the peer sending a message into the open room until the page shows it: the

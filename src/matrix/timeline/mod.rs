@@ -8,7 +8,7 @@ mod rows;
 mod send_failure;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use eyeball_im::VectorDiff;
@@ -24,7 +24,7 @@ use matrix_sdk::ruma::events::room::message::{
 use matrix_sdk::ruma::events::{
     AnySyncMessageLikeEvent, AnySyncTimelineEvent, Mentions, SyncMessageLikeEvent,
 };
-use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId};
+use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId};
 use matrix_sdk::send_queue::SendHandle;
 use matrix_sdk::{ComposerDraft, ComposerDraftType, Room, RoomMemberships, RoomState};
 use matrix_sdk_ui::Timeline;
@@ -36,7 +36,7 @@ use matrix_sdk_ui::timeline::{
 use rows::message_of;
 use rows::{RowContext, row_of};
 
-use super::models::{ItemId, MemberSummary, RoomHeader, TimelineRow};
+use super::models::{ItemId, MemberSummary, MessageRow, RoomHeader, TimelineRow};
 use super::room_list::room_name;
 use super::sync::FollowPurpose;
 use super::{ActiveSession, errors};
@@ -73,14 +73,52 @@ pub struct Draft {
     pub reply_to: Option<String>,
 }
 
+/// Rooms whose timelines stay built after the person leaves them.
+const KEPT_TIMELINES: usize = 5;
+
+/// The timelines of the last rooms left, kept built with their rows: going back to one
+/// of them shows its rows at once, instead of building the SDK Timeline again (~0.1 s)
+/// and waiting for the room subscription's events (~0.2 s; BENCHMARKS.md).
+#[derive(Default)]
+pub struct RecentTimelines(RefCell<VecDeque<Rc<RoomTimeline>>>);
+
+impl RecentTimelines {
+    /// Keeps a room's timeline (not a thread's), dropping the oldest beyond the limit.
+    pub fn keep(&self, timeline: Rc<RoomTimeline>) {
+        if timeline.is_thread {
+            return;
+        }
+        let mut kept = self.0.borrow_mut();
+        kept.retain(|t| t.room.room_id() != timeline.room.room_id());
+        kept.push_front(timeline);
+        kept.truncate(KEPT_TIMELINES);
+    }
+
+    fn take(&self, room_id: &RoomId) -> Option<Rc<RoomTimeline>> {
+        let mut kept = self.0.borrow_mut();
+        let position = kept.iter().position(|t| t.room.room_id() == room_id)?;
+        kept.remove(position)
+    }
+}
+
+/// The room's header from what the client already holds, drawn while its timeline opens.
+pub fn header_now(session: &ActiveSession, room_id: &str) -> Option<RoomHeader> {
+    let room_id = RoomId::parse(room_id).ok()?;
+    session
+        .client()
+        .get_room(&room_id)
+        .map(|room| header_of(&room))
+}
+
 /// Opens the room's timeline, or one thread of it (`thread`: the root's event ID), and
 /// asks sliding sync for the room's full state while it is open. The room's own
-/// timeline leaves thread replies to the thread's timeline.
+/// timeline leaves thread replies to the thread's timeline. A room left a moment ago
+/// comes back from `RecentTimelines` as it was.
 pub async fn open(
     session: &ActiveSession,
     room_id: &str,
     thread: Option<&str>,
-) -> Result<RoomTimeline, AppError> {
+) -> Result<Rc<RoomTimeline>, AppError> {
     let room_id =
         OwnedRoomId::try_from(room_id).map_err(|_| AppError::RoomNotFound(room_id.to_owned()))?;
     let room = session
@@ -91,6 +129,12 @@ pub async fn open(
         .followed_rooms()
         .follow(FollowPurpose::OpenRoom, &room_id)
         .await;
+    crate::perf::mark("lattice:room-followed");
+    if thread.is_none()
+        && let Some(kept) = session.recent_timelines().take(&room_id)
+    {
+        return Ok(kept);
+    }
     let thread_root = thread.map(parse_event_id).transpose()?;
     let focus = match &thread_root {
         Some(root) => TimelineFocus::Thread {
@@ -107,6 +151,7 @@ pub async fn open(
         .build()
         .await
         .map_err(|e| errors::failed("open the timeline", e))?;
+    crate::perf::mark("lattice:room-timeline-built");
     // Uploads report their progress into the local echo.
     session.client().send_queue().enable_upload_progress(true);
     // Names known locally, for reactions and receipts; the user ID stands in for the rest.
@@ -120,14 +165,15 @@ pub async fn open(
             HashMap::new()
         }
     };
-    Ok(RoomTimeline {
+    crate::perf::mark("lattice:room-members-read");
+    Ok(Rc::new(RoomTimeline {
         room,
         timeline,
         send_handles: Rc::default(),
         names: Rc::new(RefCell::new(names)),
         is_thread: thread.is_some(),
         thread_root,
-    })
+    }))
 }
 
 impl RoomTimeline {
@@ -173,7 +219,9 @@ impl RoomTimeline {
 
     /// Queues a message, rendered from markdown by the SDK, as a reply if it answers
     /// one. The local echo appears at once; the send queue keeps it across reloads.
-    pub async fn send(&self, draft: Draft) -> Result<(), AppError> {
+    /// Queues a message; returns when the send queue took it (ms since the epoch),
+    /// which `has_local_echo` recognises its echo by.
+    pub async fn send(&self, draft: Draft) -> Result<u64, AppError> {
         let reply_to = draft.reply_to.clone();
         let content = content_of_draft(draft)?;
         let sent = match reply_to {
@@ -187,8 +235,31 @@ impl RoomTimeline {
                     .await
             }
         };
-        sent.map(|_| ())
+        sent.map(|handle| handle.created_at.get().into())
             .map_err(|e| errors::failed("send a message", e))
+    }
+
+    /// How `draft` will show once sent, mapped as its local echo will be, so that it
+    /// can be drawn before the SDK's echo (which waits for the send queue's encrypted
+    /// write) and nothing moves when the echo takes its place.
+    pub fn preview(&self, draft: &Draft) -> Result<MessageRow, AppError> {
+        Ok(message_of(&content_of_draft(draft.clone())?.msgtype))
+    }
+
+    /// The local echo of the message queued at `queued_at` (see `send`) is among the
+    /// rows. (The SDK's send handle does not tell its transaction ID.)
+    pub fn has_local_echo(&self, queued_at: u64) -> bool {
+        self.send_handles
+            .borrow()
+            .values()
+            .any(|handle| u64::from(handle.created_at.get()) == queued_at)
+    }
+
+    /// Our user ID and the name the room knows us by.
+    pub fn own_sender(&self) -> (String, String) {
+        let own = self.room.own_user_id();
+        let name = self.names.borrow().get(own).cloned();
+        (own.to_string(), name.unwrap_or_else(|| own.to_string()))
     }
 
     /// Replaces the text of one of our messages.
