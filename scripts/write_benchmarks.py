@@ -114,6 +114,8 @@ def targets_section():
         ("Cold: submit login → first screen of rooms painted", lat.get("cold_first_ms"), base.get("cold_first_ms"), 700),
         (f"Cold: submit login → all {rooms:,} rooms in the list", lat.get("cold_all_ms"), base.get("cold_all_ms"), 8000),
         (f"Cold: … the SDK's stream had delivered all {rooms:,} (same run)", lat.get("cold_all_received_ms"), None, None),
+        ("Floor: the same SDK natively, no UI: login → first room", comparison.get("native", {}).get("first_ms"), None, None),
+        (f"Floor: the same SDK natively, no UI: login → all {rooms:,} rooms", comparison.get("native", {}).get("all_ms"), None, None),
         ("Warm: reload → room list painted, from navigation start", lat.get("warm_ms"), base.get("warm_ms"), 200),
         ("Room switch → 20 events painted (a room not opened before)", lat.get("switch_ms"), base.get("switch_ms"), 50),
         ("Room switch back to a room left a moment ago → 20 events painted", lat.get("switch_back_ms"), None, 50),
@@ -195,11 +197,17 @@ def large_section():
         ("Cold: the SDK's stream had delivered all rooms", "cold_all_received_ms", ms),
         ("Warm: reload → room list painted", "warm_ms", ms),
         ("Room switch → 20 events painted", "switch_ms", ms),
+        ("Room switch back to a room left a moment ago", "switch_back_ms", ms),
         ("Memory after settling", "memory_bytes", mb),
+        ("Floor: the same SDK natively, no UI: all rooms", "native:all_ms", ms),
     ]
     lines = []
     for label, key, fmt in rows:
-        a, b = small.get(key), big.get(key)
+        if key.startswith("native:"):
+            key = key[len("native:"):]
+            a, b = comparison.get("native", {}).get(key), large.get("native", {}).get(key)
+        else:
+            a, b = small.get(key), big.get(key)
         growth = f"{b / a:,.2f}×" if isinstance(a, (int, float)) and isinstance(b, (int, float)) and a else "—"
         lines.append(f"| {label} | {fmt(a)} | {fmt(b)} | {growth} |")
     table = "\n".join(lines)
