@@ -124,6 +124,9 @@ pub enum AppError {
     /// The browser could not read a file the person picked.
     #[error("file unreadable {0}")]
     FileUnreadable(String),
+    /// A file picked as a picture (an avatar) is not one the browser can show.
+    #[error("not a picture {0}")]
+    NotAPicture(String),
     /// A picture or file could not be fetched or decrypted.
     #[error("media unavailable")]
     MediaUnavailable,
@@ -204,6 +207,7 @@ impl AppError {
             ),
             AppError::MediaUnavailable => t("error-media-unavailable"),
             AppError::FileUnreadable(name) => t_args("error-file-unreadable", &[("name", name)]),
+            AppError::NotAPicture(name) => t_args("error-not-a-picture", &[("name", name)]),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Small browser services the views need: the clipboard, reading a picked file,
-//! `blob:` URLs, and saving a file.
+//! cropping a picture, `blob:` URLs, and saving a file.
 
 use wasm_bindgen::JsCast;
 
@@ -32,6 +32,64 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, AppError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| AppError::FileUnreadable(file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The picture in `file`, cropped to its centred square and scaled down to at most
+/// `max` pixels a side, as PNG: avatars show round, and a tall photo would otherwise be
+/// squeezed. Decoded by the browser, so anything it cannot show is refused here.
+pub async fn square_png(file: &web_sys::File, max: u32) -> Result<Vec<u8>, AppError> {
+    let unreadable = || AppError::NotAPicture(file.name());
+    let url = web_sys::Url::create_object_url_with_blob(file).map_err(|_| unreadable())?;
+    let image = web_sys::HtmlImageElement::new().map_err(|_| unreadable())?;
+    image.set_src(&url);
+    let decoded = wasm_bindgen_futures::JsFuture::from(image.decode()).await;
+    revoke_blob_url(&url);
+    decoded.map_err(|_| unreadable())?;
+    let (width, height) = (image.natural_width(), image.natural_height());
+    let side = width.min(height);
+    if side == 0 {
+        return Err(unreadable());
+    }
+    let out = side.min(max);
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(unreadable)?;
+    canvas.set_width(out);
+    canvas.set_height(out);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or_else(unreadable)?;
+    context
+        .draw_image_with_html_image_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+            &image,
+            f64::from((width - side) / 2),
+            f64::from((height - side) / 2),
+            f64::from(side),
+            f64::from(side),
+            0.0,
+            0.0,
+            f64::from(out),
+            f64::from(out),
+        )
+        .map_err(|_| unreadable())?;
+    // `toBlob` reports through a callback: a promise resolved by it.
+    let mut encode = |resolve: js_sys::Function, _reject: js_sys::Function| {
+        let _ = canvas.to_blob(&resolve);
+    };
+    let blob = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut encode))
+        .await
+        .ok()
+        .and_then(|b| b.dyn_into::<web_sys::Blob>().ok())
+        .ok_or_else(unreadable)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(|_| unreadable())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

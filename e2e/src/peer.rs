@@ -217,6 +217,30 @@ impl Peer {
             .to_owned())
     }
 
+    /// Someone's profile as the server shows it to others: `displayname`, `avatar_url`.
+    pub async fn profile_of(&self, user_id: &str) -> anyhow::Result<Value> {
+        let path = format!("/profile/{}", encode(user_id));
+        self.call(reqwest::Method::GET, &path, None).await
+    }
+
+    /// Downloads an `mxc://` file through authenticated media.
+    pub async fn download(&self, mxc: &str) -> anyhow::Result<Vec<u8>> {
+        let path = mxc.strip_prefix("mxc://").context("not an mxc:// URI")?;
+        let bytes = self
+            .http
+            .get(format!(
+                "{}/_matrix/client/v1/media/download/{path}",
+                self.synapse_url
+            ))
+            .bearer_auth(&self.token)
+            .send()
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
+        Ok(bytes.to_vec())
+    }
+
     /// The room's events, oldest first (up to the last 1,000).
     pub async fn events(&self, room_id: &str) -> anyhow::Result<Vec<Value>> {
         let path = format!("/rooms/{}/messages?dir=b&limit=1000", encode(room_id));

@@ -561,3 +561,103 @@ async fn rooms_are_created_joined_and_left_with_clear_errors() -> anyhow::Result
         .await?;
     f.finish().await
 }
+
+/// A picture 100 × 60 as a BMP (which every browser decodes), so that the test needs
+/// no image encoder: the app must crop it to a 60 × 60 square.
+fn wide_bmp() -> Vec<u8> {
+    let (width, height) = (100u32, 60u32);
+    let row = (width * 3).div_ceil(4) * 4;
+    let pixels = row * height;
+    let mut bmp = Vec::new();
+    bmp.extend(b"BM");
+    for value in [54 + pixels, 0, 54, 40, width, height] {
+        bmp.extend(value.to_le_bytes());
+    }
+    bmp.extend(1u16.to_le_bytes()); // planes
+    bmp.extend(24u16.to_le_bytes()); // bits per pixel
+    for value in [0, pixels, 2835, 2835, 0, 0] {
+        bmp.extend(value.to_le_bytes());
+    }
+    for y in 0..height {
+        for x in 0..width {
+            bmp.extend([(x * 2) as u8, (y * 4) as u8, 200]);
+        }
+        bmp.resize(bmp.len() + (row - width * 3) as usize, 0);
+    }
+    bmp
+}
+
+#[tokio::test]
+async fn a_changed_name_and_picture_are_seen_by_the_other_person() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("Profiles").await?;
+    f.sign_in().await?;
+    f.browser.click("link", "Settings").await?;
+    let name = f.browser.by_role("textbox", "Display name").await?;
+    name.clear().await?;
+    name.send_keys("Margarethe Vestager").await?;
+    f.browser.click("button", "Save name").await?;
+    f.browser
+        .wait_for_text("status", "Display name saved")
+        .await?;
+    // The server copies the name into our member event in every room.
+    f.peer
+        .wait_for_event(&room_id, &f.me.user_id, "the new name", |event| {
+            event["type"] == "m.room.member"
+                && event["content"]["displayname"] == "Margarethe Vestager"
+        })
+        .await?;
+
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("portrait.bmp");
+    std::fs::write(&path, wide_bmp())?;
+    f.browser
+        .find("#lt-profile-avatar")
+        .await?
+        .send_keys(&path.to_string_lossy())
+        .await?;
+    f.browser.wait_for_text("status", "Picture changed").await?;
+    let profile = f.peer.profile_of(&f.me.user_id).await?;
+    let mxc = profile["avatar_url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let png = f.peer.download(&mxc).await?;
+    anyhow::ensure!(png.starts_with(b"\x89PNG"), "the avatar is not a PNG");
+    let side = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    anyhow::ensure!(
+        (side(16), side(20)) == (60, 60),
+        "the avatar is {} × {}, not the picture's 60 × 60 middle",
+        side(16),
+        side(20)
+    );
+    f.peer
+        .wait_for_event(&room_id, &f.me.user_id, "the new picture", |event| {
+            event["type"] == "m.room.member" && event["content"]["avatar_url"] == mxc.as_str()
+        })
+        .await?;
+
+    // Not a picture: refused in plain words, nothing changed.
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not a picture")?;
+    f.browser
+        .find("#lt-profile-avatar")
+        .await?
+        .send_keys(&text.to_string_lossy())
+        .await?;
+    f.browser
+        .wait_for_text("alert", "notes.txt is not a picture")
+        .await?;
+    anyhow::ensure!(f.peer.profile_of(&f.me.user_id).await?["avatar_url"] == mxc.as_str());
+
+    f.browser.click("button", "Remove picture").await?;
+    f.browser.wait_for_text("status", "Picture removed").await?;
+    let profile = f.peer.profile_of(&f.me.user_id).await?;
+    anyhow::ensure!(
+        profile
+            .get("avatar_url")
+            .is_none_or(|url| url.is_null() || url == ""),
+        "the avatar is still set: {profile}"
+    );
+    f.finish().await
+}

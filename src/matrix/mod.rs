@@ -8,6 +8,7 @@ pub mod formatted;
 pub mod media;
 pub mod models;
 pub mod permalinks;
+pub mod profile;
 pub mod room_list;
 pub mod rooms;
 pub mod session;

@@ -98,8 +98,7 @@ fn RoomView(room_id: String) -> impl IntoView {
     view! {
         <section class="lt-room" aria-label=move || room_name.get()>
             <ErrorAlert error=load_error />
-            // The header and the composer show at once; the rows come when the
-            // timeline is open (what is sent meanwhile waits for it).
+            // The header shows at once; the conversation once the timeline is open.
             <Show when=move || load_error.with(Option::is_none)>
                 <RoomHeaderView header=timeline.header show_members>
                     <RoomActions room_id />
@@ -110,7 +109,9 @@ fn RoomView(room_id: String) -> impl IntoView {
                     <p role="status">{t("loading")}</p>
                 </Show>
                 <div class="lt-room__body">
-                    <Conversation timeline room_id room_name composer_id="lt-composer" members=room_members load_members thread />
+                    <Show when=move || timeline.load.with(|l| *l == LoadState::Ready)>
+                        <Conversation timeline room_id room_name composer_id="lt-composer" members=room_members load_members thread />
+                    </Show>
                     {move || thread.get().map(|root| view! {
                         <ThreadPanel root room_id room_name members=room_members load_members thread />
                     })}

@@ -6,6 +6,7 @@ pub mod composer;
 pub mod conversations;
 pub mod first_screen;
 pub mod media;
+pub mod profile;
 pub mod room_list;
 pub mod security;
 pub mod session;

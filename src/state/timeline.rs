@@ -51,8 +51,6 @@ pub struct TimelineState {
     pending: RwSignal<Vec<PendingEcho>>,
     /// Numbers the pending rows' keys.
     pending_count: StoredValue<u64>,
-    /// Messages and files sent before the timeline was open: sent once it is.
-    before_open: StoredValue<Vec<Waiting>, LocalStorage>,
     timeline: StoredValue<Option<Rc<RoomTimeline>>, LocalStorage>,
     /// When we last told the room we are typing (ms since the epoch), to send it
     /// again only every few seconds.
@@ -72,16 +70,6 @@ struct PendingEcho {
     row: TimelineRow,
     /// When the send queue took the message (its echo's mark), once it has.
     queued_at: Option<u64>,
-}
-
-/// What the person sent while the room was still opening.
-enum Waiting {
-    Message {
-        text: String,
-        mentions: Vec<PickedMention>,
-        restore: Box<dyn FnOnce(String)>,
-    },
-    File(web_sys::File),
 }
 
 /// How long a pending row waits for its local echo once the send queue has the
@@ -135,7 +123,6 @@ pub fn use_timeline(
         highlight: RwSignal::new(None),
         pending: RwSignal::new(Vec::new()),
         pending_count: StoredValue::new(0),
-        before_open: StoredValue::new_local(Vec::new()),
         timeline: StoredValue::new_local(None),
         typing_sent: StoredValue::new(None),
         pagination_failed: StoredValue::new(false),
@@ -208,7 +195,6 @@ pub fn use_timeline(
             Ok(timeline) => timeline,
             Err(error) => {
                 state.load.set(LoadState::Failed(error));
-                state.send_waiting(false);
                 return;
             }
         };
@@ -218,10 +204,7 @@ pub fn use_timeline(
         let (rows, diffs) = timeline.subscribe().await;
         crate::perf::mark("lattice:room-rows-read");
         state.at_start.set(starts_room(&rows));
-        // What the person typed while the room opened wins over the saved draft.
-        if let Some(saved) = timeline.load_draft().await
-            && state.draft.with_untracked(String::is_empty)
-        {
+        if let Some(saved) = timeline.load_draft().await {
             // A reply whose event is not loaded yet is kept as a plain draft.
             if let Some(mode) = saved.reply_to.and_then(|id| reply_mode(&rows, &id)) {
                 state.mode.set(mode);
@@ -232,7 +215,6 @@ pub fn use_timeline(
         state.rows.set(rows);
         state.load.set(LoadState::Ready);
         crate::perf::mark("lattice:room-ready");
-        state.send_waiting(true);
         state
             .can_redact_others
             .set(timeline.can_redact_others().await);
@@ -269,7 +251,7 @@ pub fn use_timeline(
             {
                 state
                     .pending
-                    .update(|pending| drop_echoed(pending, |at| timeline.has_local_echo(at)));
+                    .update(|pending| drop_echoed(pending, |at| timeline.take_local_echo(at)));
             }
         }
     });
@@ -367,24 +349,6 @@ impl TimelineState {
         })
     }
 
-    /// Sends what waited for the timeline to open, or, if it could not open, gives the
-    /// text back to the composer.
-    fn send_waiting(&self, opened: bool) {
-        let waiting = self.before_open.try_update_value(std::mem::take);
-        for waiting in waiting.unwrap_or_default() {
-            match waiting {
-                Waiting::Message {
-                    text,
-                    mentions,
-                    restore,
-                } if opened => self.submit(text, mentions, restore),
-                Waiting::Message { text, restore, .. } => restore(text),
-                Waiting::File(file) if opened => self.send_file(file),
-                Waiting::File(_) => {}
-            }
-        }
-    }
-
     /// Draws `draft` at once as a pending row; returns its key.
     fn show_pending(
         &self,
@@ -440,7 +404,7 @@ impl TimelineState {
             if let Some(echo) = pending.iter_mut().find(|echo| echo.row.key == key) {
                 echo.queued_at = Some(queued_at);
             }
-            drop_echoed(pending, |at| timeline.has_local_echo(at));
+            drop_echoed(pending, |at| timeline.take_local_echo(at));
         });
         spawn_local(async move {
             gloo_timers::future::sleep(ECHO_WAIT).await;
@@ -533,14 +497,7 @@ impl TimelineState {
     ) {
         let state = *self;
         let Some(timeline) = self.timeline() else {
-            let restore = Box::new(restore);
-            self.before_open.update_value(|waiting| {
-                waiting.push(Waiting::Message {
-                    text,
-                    mentions,
-                    restore,
-                })
-            });
+            restore(text);
             return;
         };
         let mode = state.mode.get_untracked();
@@ -600,8 +557,6 @@ impl TimelineState {
     pub fn send_file(&self, file: web_sys::File) {
         let state = *self;
         let Some(timeline) = self.timeline() else {
-            self.before_open
-                .update_value(|waiting| waiting.push(Waiting::File(file)));
             return;
         };
         let reply_to = match state.mode.get_untracked() {

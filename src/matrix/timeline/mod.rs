@@ -48,6 +48,9 @@ pub struct RoomTimeline {
     room: Room,
     timeline: Timeline,
     send_handles: Rc<RefCell<HashMap<String, SendHandle>>>,
+    /// When each local echo seen was queued (its send handle's `created_at`), by row
+    /// key, until `take_local_echo` claims it for the row drawn before it.
+    echoes: Rc<RefCell<HashMap<String, u64>>>,
     names: Rc<RefCell<HashMap<OwnedUserId, String>>>,
     /// Focused on one thread rather than the room.
     is_thread: bool,
@@ -170,6 +173,7 @@ pub async fn open(
         room,
         timeline,
         send_handles: Rc::default(),
+        echoes: Rc::default(),
         names: Rc::new(RefCell::new(names)),
         is_thread: thread.is_some(),
         thread_root,
@@ -187,9 +191,10 @@ impl RoomTimeline {
         let (items, stream) = self.timeline.subscribe().await;
         let own = self.room.own_user_id().to_owned();
         let handles = self.send_handles.clone();
+        let echoes = self.echoes.clone();
         let names = self.names.clone();
         let map = move |item: &TimelineItem| {
-            track_send_handle(item, &handles);
+            track_send_handle(item, &handles, &echoes);
             let names = names.borrow();
             row_of(
                 item,
@@ -246,13 +251,20 @@ impl RoomTimeline {
         Ok(message_of(&content_of_draft(draft.clone())?.msgtype))
     }
 
-    /// The local echo of the message queued at `queued_at` (see `send`) is among the
-    /// rows. (The SDK's send handle does not tell its transaction ID.)
-    pub fn has_local_echo(&self, queued_at: u64) -> bool {
-        self.send_handles
-            .borrow()
-            .values()
-            .any(|handle| u64::from(handle.created_at.get()) == queued_at)
+    /// Whether a local echo of a message queued at `queued_at` (see `send`) has been
+    /// seen and not claimed yet; claims it. One echo per call, so that two messages
+    /// queued in the same millisecond each wait for their own. (The SDK's send handle
+    /// does not tell its transaction ID.)
+    pub fn take_local_echo(&self, queued_at: u64) -> bool {
+        let mut echoes = self.echoes.borrow_mut();
+        let Some(key) = echoes
+            .iter()
+            .find_map(|(key, at)| (*at == queued_at).then(|| key.clone()))
+        else {
+            return false;
+        };
+        echoes.remove(&key);
+        true
     }
 
     /// Our user ID and the name the room knows us by.
@@ -568,14 +580,29 @@ fn is_message(event: &AnySyncTimelineEvent) -> bool {
 }
 
 /// Keeps the send handle of each local echo, so that a failed send can be retried or
-/// cancelled by its row key.
-fn track_send_handle(item: &TimelineItem, handles: &RefCell<HashMap<String, SendHandle>>) {
+/// cancelled by its row key, and notes when each echo was queued: kept after the echo
+/// is sent, as its first sight and its "sent" can come in one batch of diffs.
+fn track_send_handle(
+    item: &TimelineItem,
+    handles: &RefCell<HashMap<String, SendHandle>>,
+    echoes: &RefCell<HashMap<String, u64>>,
+) {
+    /// Echoes noted and never claimed (sent from another tab, restored after a
+    /// reload): past this many, the notes start over.
+    const NOTED_ECHOES: usize = 64;
     let key = &item.unique_id().0;
     let TimelineItemKind::Event(event) = item.kind() else {
         return;
     };
     match event.local_echo_send_handle() {
         Some(handle) => {
+            let mut echoes = echoes.borrow_mut();
+            if !echoes.contains_key(key) && !handles.borrow().contains_key(key) {
+                if echoes.len() >= NOTED_ECHOES {
+                    echoes.clear();
+                }
+                echoes.insert(key.clone(), handle.created_at.get().into());
+            }
             handles.borrow_mut().insert(key.clone(), handle);
         }
         None => {
