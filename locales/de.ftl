@@ -11,6 +11,11 @@ login-username-hint = Ihr Benutzername oder eine vollständige Benutzer-ID wie @
 login-password = Passwort
 login-submit = Anmelden
 login-in-progress = Anmeldung läuft…
+login-sso-with = Mit { $provider } anmelden
+login-sso = Mit Single Sign-On anmelden
+login-sso-going = Die Anmeldeseite Ihrer Organisation wird geöffnet…
+login-sso-finishing = Anmeldung wird abgeschlossen…
+login-or = oder
 
 ## Home page
 home-signed-in-as = Angemeldet als { $user }
@@ -38,6 +43,10 @@ error-invalid-user-id = „{ $input }“ ist keine gültige Benutzer-ID.
 error-storage = Der Browserspeicher ist nicht verfügbar: { $detail }
 error-server = Der Server konnte das gerade nicht ausführen. Versuchen Sie es erneut; wenn es weiter fehlschlägt, wenden Sie sich an Ihren IT-Support.
 error-config = Die Konfigurationsdatei ist ungültig: { $detail }
+error-remote-unreachable = Der Server der anderen Organisation ist nicht erreichbar. Versuchen Sie es später erneut: Bereits gesendete Nachrichten werden zugestellt, sobald er wieder erreichbar ist.
+error-login-token-refused = Diese Anmeldung ist abgelaufen oder wurde bereits verwendet. Bitte melden Sie sich erneut an.
+error-sso-not-finished = Die Anmeldung über Ihre Organisation wurde nicht abgeschlossen: Sie wurde abgebrochen, oder die Anmeldeseite war nicht erreichbar. Versuchen Sie es erneut. Öffnet sich die Seite nicht, ist der Dienst vielleicht vorübergehend nicht verfügbar.
+error-no-sign-in-method = Dieser Server bietet keine Anmeldeart an, die diese App unterstützt. Wenden Sie sich an Ihre Administration.
 error-session-expired = Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.
 error-room-not-found = Es gibt keinen Raum „{ $room }“, oder Sie sind nicht Mitglied.
 error-forbidden = Dazu haben Sie hier keine Berechtigung.
@@ -165,7 +174,7 @@ new-room-alias-hint = Der Teil vor dem Doppelpunkt, z. B. team für #team:examp
 new-room-create = Raum erstellen
 join-title = Raum beitreten
 join-address = Raumadresse oder -ID
-join-address-hint = Zum Beispiel #team:example.org
+join-address-hint = Zum Beispiel #team:example.org oder ein Link zum Raum
 join-submit = Beitreten
 
 ## Richtlinie der Administration, Speicher und ein Tab
@@ -213,6 +222,9 @@ settings-language-hint = Die Seite wird in der gewählten Sprache neu geladen.
 ## Räume: Richtlinie, Links, Ansagen
 new-room-encryption-required = Ihre Organisation verlangt Ende-zu-Ende-Verschlüsselung, daher ist jeder neue Raum privat und verschlüsselt.
 room-copy-link = Link zu diesem Raum kopieren
+room-outside-title = Sie sind nicht in diesem Raum
+room-outside-explain = Treten Sie bei, um hier zu lesen und zu schreiben. Ein Raum einer anderen Organisation wird über deren Server gefunden.
+room-outside-join = Diesem Raum beitreten
 room-link-copied = Link kopiert: { $link }
 room-link-not-copied = Der Browser hat das Kopieren nicht erlaubt. Der Link lautet { $link }
 live-message = { $sender }: { $body }

@@ -9,6 +9,11 @@ login-username-hint = Your user name, or a full user ID such as @alice:example.o
 login-password = Password
 login-submit = Sign in
 login-in-progress = Signing in…
+login-sso-with = Sign in with { $provider }
+login-sso = Sign in with single sign-on
+login-sso-going = Opening your organisation's sign-in page…
+login-sso-finishing = Finishing sign-in…
+login-or = or
 
 ## Home page
 home-signed-in-as = Signed in as { $user }
@@ -36,6 +41,10 @@ error-invalid-user-id = “{ $input }” is not a valid user ID.
 error-storage = The browser's storage is not available: { $detail }
 error-server = The server could not do this just now. Try again; if it keeps failing, tell your IT support.
 error-config = The configuration file is invalid: { $detail }
+error-remote-unreachable = The other organisation's server could not be reached. Try again later: messages already sent are delivered once it is back.
+error-login-token-refused = This sign-in has expired or was already used. Sign in again.
+error-sso-not-finished = Signing in through your organisation did not finish: it was cancelled, or its sign-in page could not be reached. Try again. If that page does not open, the service may be down for a while.
+error-no-sign-in-method = This server offers no way of signing in that this app supports. Ask your administrator.
 error-session-expired = Your session has ended. Sign in again.
 error-room-not-found = There is no room “{ $room }”, or you are not in it.
 error-forbidden = You don't have permission to do that here.
@@ -163,7 +172,7 @@ new-room-alias-hint = The part before the colon, e.g. team for #team:example.org
 new-room-create = Create room
 join-title = Join a room
 join-address = Room address or ID
-join-address-hint = For example #team:example.org
+join-address-hint = For example #team:example.org, or a link to the room
 join-submit = Join
 
 ## Administrator's policy, storage, and the one-tab lock
@@ -211,6 +220,9 @@ settings-language-hint = The page reloads in the chosen language.
 ## Rooms: policy, links, announcements
 new-room-encryption-required = Your organisation requires end-to-end encryption, so every new room is private and encrypted.
 room-copy-link = Copy link to this room
+room-outside-title = You are not in this room
+room-outside-explain = Join it to read and write here. A room of another organisation is found through its server.
+room-outside-join = Join this room
 room-link-copied = Link copied: { $link }
 room-link-not-copied = The browser did not allow copying. The link is { $link }
 live-message = { $sender }: { $body }

@@ -11,6 +11,11 @@ login-username-hint = Votre nom d’utilisateur, ou un identifiant complet comme
 login-password = Mot de passe
 login-submit = Se connecter
 login-in-progress = Connexion en cours…
+login-sso-with = Se connecter avec { $provider }
+login-sso = Se connecter par authentification unique
+login-sso-going = Ouverture de la page de connexion de votre organisation…
+login-sso-finishing = Connexion en cours de finalisation…
+login-or = ou
 
 ## Home page
 home-signed-in-as = Connecté en tant que { $user }
@@ -38,6 +43,10 @@ error-invalid-user-id = « { $input } » n’est pas un identifiant utilisateu
 error-storage = Le stockage du navigateur n’est pas disponible : { $detail }
 error-server = Le serveur n'a pas pu le faire pour l'instant. Réessayez ; si cela persiste, prévenez votre support informatique.
 error-config = Le fichier de configuration n’est pas valide : { $detail }
+error-remote-unreachable = Le serveur de l'autre organisation est injoignable. Réessayez plus tard : les messages déjà envoyés seront remis dès son retour.
+error-login-token-refused = Cette connexion a expiré ou a déjà été utilisée. Reconnectez-vous.
+error-sso-not-finished = La connexion par votre organisation n'a pas abouti : elle a été annulée, ou sa page de connexion était injoignable. Réessayez. Si cette page ne s'ouvre pas, le service est peut-être indisponible pour un moment.
+error-no-sign-in-method = Ce serveur ne propose aucun mode de connexion pris en charge par cette application. Adressez-vous à votre administrateur.
 error-session-expired = Votre session a expiré. Reconnectez-vous.
 error-room-not-found = Le salon « { $room } » n’existe pas, ou vous n’en êtes pas membre.
 error-forbidden = Vous n’avez pas l’autorisation de faire cela ici.
@@ -165,7 +174,7 @@ new-room-alias-hint = La partie avant les deux-points, par ex. team pour #team:e
 new-room-create = Créer le salon
 join-title = Rejoindre un salon
 join-address = Adresse ou identifiant du salon
-join-address-hint = Par exemple #team:example.org
+join-address-hint = Par exemple #team:example.org, ou un lien vers le salon
 join-submit = Rejoindre
 
 ## Politique de l’administrateur, stockage et onglet unique
@@ -213,6 +222,9 @@ settings-language-hint = La page se recharge dans la langue choisie.
 ## Salons : politique, liens, annonces
 new-room-encryption-required = Votre organisation exige le chiffrement de bout en bout : chaque nouveau salon est privé et chiffré.
 room-copy-link = Copier le lien vers ce salon
+room-outside-title = Vous n'êtes pas dans ce salon
+room-outside-explain = Rejoignez-le pour lire et écrire ici. Un salon d'une autre organisation est trouvé par son serveur.
+room-outside-join = Rejoindre ce salon
 room-link-copied = Lien copié : { $link }
 room-link-not-copied = Le navigateur n’a pas permis la copie. Le lien est { $link }
 live-message = { $sender } : { $body }

@@ -76,12 +76,13 @@ if [ "$(cat "$LATTICE_ROOT/node_modules/.lattice-lock" 2>/dev/null)" != "$lock_h
   echo "$lock_hash" > "$LATTICE_ROOT/node_modules/.lattice-lock"
 fi
 
-# 6. Synapse in a virtualenv.
-if ! "$LATTICE_SYNAPSE_VENV/bin/python" -c 'import synapse' 2>/dev/null; then
-  log "pip install matrix-synapse==$SYNAPSE_VERSION"
-  python3 -m venv "$LATTICE_SYNAPSE_VENV"
+# 6. Synapse in a virtualenv, with its OpenID Connect support (authlib) for the single
+#    sign-on tests.
+if ! "$LATTICE_SYNAPSE_VENV/bin/python" -c 'import synapse, authlib' 2>/dev/null; then
+  log "pip install matrix-synapse[oidc]==$SYNAPSE_VERSION"
+  [ -x "$LATTICE_SYNAPSE_VENV/bin/pip" ] || python3 -m venv "$LATTICE_SYNAPSE_VENV"
   "$LATTICE_SYNAPSE_VENV/bin/pip" install -q --upgrade pip
-  "$LATTICE_SYNAPSE_VENV/bin/pip" install -q "matrix-synapse==$SYNAPSE_VERSION"
+  "$LATTICE_SYNAPSE_VENV/bin/pip" install -q "matrix-synapse[oidc]==$SYNAPSE_VERSION"
 fi
 
 log "ready: rust $TOOLCHAIN, wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, $(wasm-opt --version | cut -d' ' -f1-3), synapse $("$LATTICE_SYNAPSE_VENV/bin/python" -c 'import synapse; print(synapse.__version__)')"

@@ -40,6 +40,13 @@ pub struct Config {
     pub require_secure_backup: bool,
     /// Language codes offered, in order; empty means every language the app ships.
     pub languages: Vec<String>,
+    /// Offers the password form where the server accepts passwords. False where the
+    /// organisation signs people in only through its identity provider.
+    pub password_login: bool,
+    /// The id of the identity provider (as the homeserver lists it, e.g.
+    /// `oidc-eu-login`) the login page goes to straight away, unless the person just
+    /// signed out or came back from it without signing in.
+    pub sso_provider: Option<String>,
     /// Allows a homeserver over plain `http://` on a host other than loopback. Only
     /// for closed test networks: tokens and messages would cross the network in clear.
     pub allow_insecure_homeserver: bool,
@@ -59,6 +66,8 @@ impl Default for Config {
             disable_room_creation: false,
             require_secure_backup: false,
             languages: Vec::new(),
+            password_login: true,
+            sso_provider: None,
             allow_insecure_homeserver: false,
         }
     }
@@ -146,6 +155,13 @@ impl Config {
         if !is_web_url(&self.permalink_prefix) {
             return bad("permalink_prefix", "must start with https:// or http://");
         }
+        if self
+            .sso_provider
+            .as_ref()
+            .is_some_and(|id| id.trim().is_empty())
+        {
+            return bad("sso_provider", "must not be empty (leave it out instead)");
+        }
         for code in &self.languages {
             if !crate::i18n::is_available(code) {
                 return bad("languages", &format!("no translation for {code:?}"));
@@ -168,21 +184,6 @@ impl Config {
     pub fn homeserver_editable(&self) -> bool {
         self.allow_custom_homeservers && !self.lock_homeserver
     }
-
-    /// A permalink to a room (alias or ID) under the configured prefix.
-    pub fn room_permalink(&self, room: &str) -> String {
-        let encoded: String = js_sys::encode_uri_component(room).into();
-        format!(
-            "{}/#/{encoded}",
-            self.permalink_prefix.trim_end_matches('/')
-        )
-    }
-
-    /// A permalink to one event in a room.
-    pub fn event_permalink(&self, room: &str, event_id: &str) -> String {
-        let encoded: String = js_sys::encode_uri_component(event_id).into();
-        format!("{}/{encoded}", self.room_permalink(room))
-    }
 }
 
 fn is_web_url(text: &str) -> bool {
@@ -204,7 +205,8 @@ mod tests {
         let text = r#"{"default_homeserver":"example.org","lock_homeserver":true,
             "brand_name":"Ministry Chat","brand_logo":"/logo.svg",
             "help_url":"https://help.example.org","permalink_prefix":"https://links.example.org/",
-            "require_encryption":true,"disable_room_creation":true,"languages":["fr","en"]}"#;
+            "require_encryption":true,"disable_room_creation":true,"languages":["fr","en"],
+            "password_login":false,"sso_provider":"oidc-eu-login"}"#;
         let config = Config::parse(text).unwrap_or_default();
         assert_eq!(config.default_homeserver, "example.org");
         assert!(
@@ -212,10 +214,9 @@ mod tests {
         );
         assert_eq!(config.brand_name, "Ministry Chat");
         assert_eq!(config.languages, ["fr", "en"]);
-        assert_eq!(
-            config.room_permalink("#team:example.org"),
-            "https://links.example.org/#/%23team%3Aexample.org"
-        );
+        assert!(!config.password_login);
+        assert_eq!(config.sso_provider.as_deref(), Some("oidc-eu-login"));
+        assert_eq!(config.permalink_prefix, "https://links.example.org/");
     }
 
     #[wasm_bindgen_test]
@@ -237,6 +238,12 @@ mod tests {
                 .err()
                 .map(field_of),
             Some("brand_logo".to_owned())
+        );
+        assert_eq!(
+            Config::parse(r#"{"sso_provider": " "}"#)
+                .err()
+                .map(field_of),
+            Some("sso_provider".to_owned())
         );
     }
 

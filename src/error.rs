@@ -13,6 +13,9 @@ pub enum AppError {
     /// Nothing answered at this address: offline, wrong address, or refused.
     #[error("cannot reach {0}")]
     Unreachable(String),
+    /// Our homeserver could not reach another organisation's server (federation).
+    #[error("remote server unreachable")]
+    RemoteUnreachable,
     /// Something answered, but not with a valid Matrix `/versions` response.
     #[error("{0} is not a Matrix server")]
     NotMatrixServer(String),
@@ -61,6 +64,18 @@ pub enum AppError {
     /// The administrator's policy allows signing in only to this homeserver.
     #[error("homeserver not allowed; only {0}")]
     HomeserverNotAllowed(String),
+    /// The one-time token sent back by single sign-on was refused: already used (a
+    /// page opened again from history), or too old.
+    #[error("login token refused")]
+    LoginTokenRefused,
+    /// The person left for their organisation's sign-in page and came back without
+    /// signing in: cancelled there, or that page could not be reached.
+    #[error("single sign-on not finished")]
+    SsoNotFinished,
+    /// The server offers no way of signing in that Lattice supports (or the policy
+    /// hides the one it offers).
+    #[error("no supported sign-in method")]
+    NoSignInMethod,
     /// The saved session could not be used any more (e.g. the token was revoked).
     #[error("session expired")]
     SessionExpired,
@@ -178,6 +193,10 @@ impl AppError {
             AppError::HomeserverNotAllowed(server) => {
                 t_args("error-homeserver-not-allowed", &[("server", server)])
             }
+            AppError::RemoteUnreachable => t("error-remote-unreachable"),
+            AppError::LoginTokenRefused => t("error-login-token-refused"),
+            AppError::SsoNotFinished => t("error-sso-not-finished"),
+            AppError::NoSignInMethod => t("error-no-sign-in-method"),
             AppError::SessionExpired => t("error-session-expired"),
             AppError::SessionEndedByServer => t("error-session-ended-by-server"),
             AppError::RoomNotFound(room) => t_args("error-room-not-found", &[("room", room)]),

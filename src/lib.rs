@@ -36,5 +36,7 @@ pub fn start() {
             .build(),
     );
     deadline::install();
+    // Before anything reads the address: a single sign-on token must not stay in it.
+    state::sso::capture();
     leptos::mount::mount_to_body(app::App);
 }

@@ -377,20 +377,39 @@ impl Browser {
     /// URLs of every request the browser sent since the last call, from Chromium's
     /// performance log (needs `log_network`).
     pub async fn requested_urls(&self) -> anyhow::Result<Vec<String>> {
+        Ok(self
+            .requests_seen()
+            .await?
+            .into_iter()
+            .map(|r| r.url)
+            .collect())
+    }
+
+    /// Every request the browser sent since the last call, with the page that sent it
+    /// (needs `log_network`).
+    pub async fn requests_seen(&self) -> anyhow::Result<Vec<RequestSeen>> {
         let entries = self.client.issue_cmd(Log("performance")).await?;
-        let mut urls = Vec::new();
+        let mut requests = Vec::new();
         for entry in entries.as_array().into_iter().flatten() {
             let Some(message) = entry["message"].as_str() else {
                 continue;
             };
             let message: serde_json::Value = serde_json::from_str(message)?;
+            let params = &message["message"]["params"];
             if message["message"]["method"] == "Network.requestWillBeSent"
-                && let Some(url) = message["message"]["params"]["request"]["url"].as_str()
+                && let Some(url) = params["request"]["url"].as_str()
             {
-                urls.push(url.to_owned());
+                requests.push(RequestSeen {
+                    url: url.to_owned(),
+                    document_url: params["documentURL"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    kind: params["type"].as_str().unwrap_or_default().to_owned(),
+                });
             }
         }
-        Ok(urls)
+        Ok(requests)
     }
 
     /// Console errors since the last call (a wasm panic is one).
@@ -436,6 +455,16 @@ impl Browser {
 
 /// Text without the Unicode isolation marks Fluent puts around each placeable (they
 /// keep names in right-to-left scripts readable, but are invisible).
+/// One request as Chromium's network log saw it.
+#[derive(Debug, Clone)]
+pub struct RequestSeen {
+    pub url: String,
+    /// The page that sent it (for a navigation, where the tab was going).
+    pub document_url: String,
+    /// Chromium's resource type: "Document" for a navigation, "Fetch", "Image"...
+    pub kind: String,
+}
+
 pub fn plain(text: &str) -> String {
     text.replace(['\u{2068}', '\u{2069}'], "")
 }

@@ -7,6 +7,7 @@
 pub mod browser;
 pub mod crypto_peer;
 pub mod fixture;
+pub mod oidc;
 pub mod peer;
 pub mod server;
 pub mod synapse;

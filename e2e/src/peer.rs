@@ -125,6 +125,24 @@ impl Peer {
             .to_owned())
     }
 
+    /// Creates a public room that anyone can join, with the address
+    /// `#<alias_localpart>:<this peer's server>`.
+    pub async fn create_public_room(
+        &self,
+        name: &str,
+        alias_localpart: &str,
+    ) -> anyhow::Result<String> {
+        let body =
+            json!({ "name": name, "preset": "public_chat", "room_alias_name": alias_localpart });
+        let response = self
+            .call(reqwest::Method::POST, "/createRoom", Some(body))
+            .await?;
+        Ok(response["room_id"]
+            .as_str()
+            .context("no room_id")?
+            .to_owned())
+    }
+
     /// Uploads `png` and makes it the room's avatar.
     pub async fn set_room_avatar(&self, room_id: &str, png: &[u8]) -> anyhow::Result<()> {
         let url = self.upload(png, "image/png").await?;

@@ -1,6 +1,6 @@
-//! Serves dist/ like production would: the strict Content-Security-Policy on every
-//! response, SPA fallback to index.html, and `/_matrix` proxied to Synapse on the
-//! same origin. It also records what the tests need to see from outside the page:
+//! Serves dist/ like production would: the strict Content-Security-Policy on the
+//! app's files, SPA fallback to index.html, and `/_matrix` and `/_synapse` proxied to
+//! Synapse on the same origin under the nginx deployment's sandbox policies. It also records what the tests need to see from outside the page:
 //! CSP violation reports and the access tokens the app sent.
 
 use std::net::SocketAddr;
@@ -94,7 +94,10 @@ impl AppServer {
         let state = AppState {
             upstream: options.upstream,
             config_json: options.config_json.clone(),
-            http: reqwest::Client::builder().build()?,
+            // A reverse proxy passes redirects on (single sign-on's go to the provider).
+            http: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()?,
             recorded: recorded.clone(),
         };
         let served_config = match &options.config_json {
@@ -115,15 +118,31 @@ impl AppServer {
         if state.config_json.is_some() {
             app = app.route("/config.json", get(config_json));
         }
+        // What is proxied from Synapse gets the sandbox policies of the nginx
+        // deployment (deploy/nginx/lattice-proxied*.conf), not the app's.
+        let api = Router::new().route("/_matrix/{*rest}", any(proxy)).layer(
+            SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("sandbox; default-src 'none'; frame-ancestors 'none'"),
+            ),
+        );
+        let pages = Router::new()
+            .route("/_synapse/{*rest}", any(proxy))
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(
+                    "sandbox allow-forms allow-scripts allow-top-navigation; img-src 'self' data:; frame-ancestors 'none'",
+                ),
+            ));
         let app = app
             .route("/csp-report", post(csp_report))
-            .route("/_matrix/{*rest}", any(proxy))
-            .route("/_synapse/{*rest}", any(proxy))
             .fallback_service(static_files)
             .layer(SetResponseHeaderLayer::overriding(
                 header::CONTENT_SECURITY_POLICY,
                 HeaderValue::from_str(&csp)?,
             ))
+            .merge(api)
+            .merge(pages)
             .with_state(state);
         let listener = tokio::net::TcpListener::bind(options.bind).await?;
         let origin = format!("http://{}", listener.local_addr()?);
@@ -197,9 +216,10 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
     if let Ok(mut recorded) = state.recorded.lock() {
         recorded.requests.push(format!("{method} {path}"));
     }
+    // `Host` stays, as nginx's `proxy_set_header Host $http_host` keeps it: Synapse
+    // sends single sign-on back to its public address only when asked there.
     let mut headers = request.headers().clone();
     for hop in [
-        header::HOST,
         header::CONNECTION,
         header::CONTENT_LENGTH,
         header::TRANSFER_ENCODING,

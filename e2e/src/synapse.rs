@@ -80,6 +80,14 @@ pub struct OwnSynapse {
     port: u16,
     pub url: String,
     pub secret: String,
+    /// The name in its users' and rooms' IDs.
+    pub server_name: String,
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
 }
 
 impl OwnSynapse {
@@ -90,9 +98,75 @@ impl OwnSynapse {
     /// A Synapse whose homeserver.yaml has `extra_config` (YAML) at its end.
     pub async fn start_with(extra_config: &str) -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
-        let port = std::net::TcpListener::bind("127.0.0.1:0")?
-            .local_addr()?
-            .port();
+        let port = free_port()?;
+        Self::start_in(dir, port, extra_config).await
+    }
+
+    /// A homeserver of its own organisation, federating with any other on loopback:
+    /// the server name `localhost:<port>` of its TLS federation listener (a
+    /// self-signed certificate; certificates are not checked between these servers),
+    /// and the client API on another port, as `url`.
+    pub async fn start_federating() -> anyhow::Result<Self> {
+        let dir = tempfile::tempdir()?;
+        let port = free_port()?;
+        let federation_port = free_port()?;
+        let (cert, key) = (dir.path().join("tls.crt"), dir.path().join("tls.key"));
+        let openssl = tokio::process::Command::new("openssl")
+            .args([
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            ])
+            .args(["-subj", "/CN=localhost", "-keyout"])
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .output()
+            .await?;
+        anyhow::ensure!(
+            openssl.status.success(),
+            "openssl: {}",
+            String::from_utf8_lossy(&openssl.stderr)
+        );
+        // Later keys replace the script's own (the one without federation).
+        let extra = format!(
+            r#"
+server_name: "localhost:{federation_port}"
+listeners:
+  - port: {port}
+    bind_addresses: ["127.0.0.1"]
+    type: http
+    x_forwarded: true
+    resources: [{{names: [client], compress: false}}]
+  - port: {federation_port}
+    bind_addresses: ["127.0.0.1"]
+    type: http
+    tls: true
+    resources: [{{names: [federation], compress: false}}]
+tls_certificate_path: "{cert}"
+tls_private_key_path: "{key}"
+federation_verify_certificates: false
+federation_domain_whitelist: null
+# The other organisation's server is on this machine too.
+ip_range_whitelist: ["127.0.0.0/8"]
+rc_federation: {{window_size: 1000, sleep_limit: 1000, sleep_delay: 0, reject_limit: 1000, concurrent: 100}}
+# A server that was down is tried again within seconds, not Synapse's 10 minutes.
+federation:
+  destination_min_retry_interval: 1s
+  destination_retry_multiplier: 1
+  destination_max_retry_interval: 2s
+"#,
+            cert = cert.display(),
+            key = key.display(),
+        );
+        let mut synapse = Self::start_in(dir, port, &extra).await?;
+        synapse.server_name = format!("localhost:{federation_port}");
+        Ok(synapse)
+    }
+
+    async fn start_in(
+        dir: tempfile::TempDir,
+        port: u16,
+        extra_config: &str,
+    ) -> anyhow::Result<Self> {
         synapse_script("start", dir.path(), port, extra_config).await?;
         let config = std::fs::read_to_string(dir.path().join("homeserver.yaml"))?;
         let secret = config
@@ -105,7 +179,16 @@ impl OwnSynapse {
             port,
             url: format!("http://127.0.0.1:{port}"),
             secret,
+            server_name: "localhost".to_owned(),
         })
+    }
+
+    /// The end of its log (warnings and errors), to say what went wrong in a test.
+    pub fn log_tail(&self) -> String {
+        let log =
+            std::fs::read_to_string(self.dir.path().join("homeserver.log")).unwrap_or_default();
+        let start = log.len().saturating_sub(4000);
+        log.get(start..).unwrap_or_default().to_owned()
     }
 
     /// Stops the process and waits until it is gone; the database stays.

@@ -2,10 +2,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::{Dialog, ErrorAlert, TextField};
+use crate::config::Config;
 use crate::i18n::t;
 use crate::state::conversations;
 
-/// Joins a room by its address (#name:server) or ID (!id:server).
+/// Joins a room by its address (#name:server), ID (!id:server) or a permalink.
 #[component]
 pub fn JoinRoomDialog(open: RwSignal<bool>) -> impl IntoView {
     let address = RwSignal::new(String::new());
@@ -15,11 +16,18 @@ pub fn JoinRoomDialog(open: RwSignal<bool>) -> impl IntoView {
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let navigate = navigate.clone();
-        conversations::join(address.get_untracked(), busy, error, move |room_id| {
-            open.set(false);
-            address.set(String::new());
-            navigate(&conversations::room_href(&room_id), Default::default());
-        });
+        let prefix = expect_context::<Config>().permalink_prefix;
+        conversations::join(
+            address.get_untracked(),
+            prefix,
+            busy,
+            error,
+            move |room_id| {
+                open.set(false);
+                address.set(String::new());
+                navigate(&conversations::room_href(&room_id), Default::default());
+            },
+        );
     };
     view! {
         <Dialog open title=t("join-title")>

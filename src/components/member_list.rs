@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use super::{Avatar, ErrorAlert};
 use crate::error::AppError;
 use crate::i18n::{t, t_args};
+use crate::matrix::discovery::server_from_user_id;
 use crate::matrix::models::MemberSummary;
 
 /// Joined members with their power level, most powerful first.
@@ -13,6 +14,7 @@ pub fn MemberList(
     own_user_id: String,
     on_verify: Callback<String>,
 ) -> impl IntoView {
+    let own_server = server_from_user_id(&own_user_id).map(str::to_owned);
     let error = Signal::derive(move || {
         members.with(|m| m.as_ref().and_then(|r| r.as_ref().err().cloned()))
     });
@@ -29,10 +31,16 @@ pub fn MemberList(
                             let can_verify = !member.verified && member.user_id != own_user_id;
                             let user_id = member.user_id.clone();
                             let verify_label = t_args("member-verify-named", &[("name", &member.name)]);
+                            // People of another organisation: their server tells two
+                            // of the same name apart.
+                            let server = server_from_user_id(&member.user_id)
+                                .filter(|server| Some(*server) != own_server.as_deref())
+                                .map(str::to_owned);
                             view! {
                                 <li class="lt-members__item">
                                     <Avatar name=member.name.clone() mxc=member.avatar.clone() />
                                     <span class="lt-members__name" title=member.user_id.clone()>{member.name.clone()}</span>
+                                    {server.map(|server| view! { <span class="lt-members__server">{server}</span> })}
                                     {role(member.power_level).map(|role| view! { <span class="lt-members__role">{role}</span> })}
                                     {member.verified.then(|| view! { <span class="lt-members__verified">{t("member-verified")}</span> })}
                                     {can_verify.then(|| view! {

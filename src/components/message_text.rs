@@ -3,7 +3,7 @@ use linkify::{LinkFinder, LinkKind};
 
 use crate::config::Config;
 use crate::matrix::permalinks::room_in_link;
-use crate::state::conversations::room_href;
+use crate::state::conversations::room_link_href;
 
 /// A plain message body with its web addresses as links. Permalinks to rooms open
 /// inside the app; other links open in a new tab and send no referrer.
@@ -21,7 +21,7 @@ pub fn MessageText(body: String) -> impl IntoView {
             let web = text.starts_with("https://") || text.starts_with("http://");
             match (span.kind(), room_in_link(&text, &prefix)) {
                 (Some(_), Some(room)) => {
-                    view! { <a class="lt-link" href=room_href(&room)>{text}</a> }.into_any()
+                    view! { <a class="lt-link" href=room_link_href(&room)>{text}</a> }.into_any()
                 }
                 (Some(_), None) if web => {
                     let href = text.clone();

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::i18n::{t, t_args};
 use crate::matrix::models::{RichNode, RichTag};
 use crate::matrix::permalinks::{LinkTarget, link_target};
-use crate::state::conversations::room_href;
+use crate::state::conversations::room_link_href;
 use crate::state::media::{MediaUrl, use_media_url};
 
 /// Formatted message text, built element by element from the sanitized tree: no HTML
@@ -91,7 +91,7 @@ fn link_view(href: String, children: Vec<RichNode>, prefix: &str) -> AnyView {
         }
         .into_any(),
         LinkTarget::Room(room) => view! {
-            <a class="lt-link lt-pill" href=room_href(&room)>{text}</a>
+            <a class="lt-link lt-pill" href=room_link_href(&room)>{text}</a>
         }
         .into_any(),
         LinkTarget::Web => view! {

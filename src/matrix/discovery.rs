@@ -150,7 +150,7 @@ pub async fn discover(input: &str, allow_insecure: bool) -> Result<Url, AppError
 }
 
 /// GET a URL; `Err` only when nothing answered (network error, refused, CORS).
-async fn fetch_text(url: &str) -> Result<(u16, String), ()> {
+pub(super) async fn fetch_text(url: &str) -> Result<(u16, String), ()> {
     let response = gloo_net::http::Request::get(url)
         .send()
         .await

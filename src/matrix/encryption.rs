@@ -26,16 +26,22 @@ use super::models::{
 };
 use crate::error::AppError;
 
-/// Makes sure the account has a cross-signing identity, right after a password
-/// sign-in: the first device of an account creates it. A device signing in to an
+/// Makes sure the account has a cross-signing identity, right after sign-in: the
+/// first device of an account creates it. A device signing in to an
 /// account that has one already creates nothing: it must be verified instead.
-/// Servers that ask for user-interactive authentication get the password just typed.
-pub(super) async fn ensure_cross_signing(client: &Client, password: &str) -> Result<(), AppError> {
+/// Servers that ask for user-interactive authentication get the password just typed,
+/// if there is one.
+pub(super) async fn ensure_cross_signing(
+    client: &Client,
+    password: Option<&str>,
+) -> Result<(), AppError> {
     let encryption = client.encryption();
     let Err(error) = encryption.bootstrap_cross_signing_if_needed(None).await else {
         return Ok(());
     };
-    let Some(uiaa) = error.as_uiaa_response() else {
+    // Without a password (single sign-on) there is nothing to answer with; servers
+    // let an account's first identity be made without asking (MSC3967).
+    let (Some(uiaa), Some(password)) = (error.as_uiaa_response(), password) else {
         return Err(sdk_error("bootstrap cross-signing", &error));
     };
     let auth = password_auth(client, password, uiaa.session.clone())?;

@@ -21,7 +21,13 @@ pub fn sdk(action: &str, error: &matrix_sdk::Error) -> AppError {
 /// An HTTP-level error: the server's error code, or no answer at all.
 pub fn http(action: &str, error: &HttpError) -> AppError {
     tracing::warn!("{action}: {error}");
+    // Our homeserver answering 502/504 in Matrix JSON: it could not reach another
+    // server over federation (a proxy's own 502 for our server has no Matrix body).
+    let gateway = error
+        .as_client_api_error()
+        .is_some_and(|api| matches!(api.status_code.as_u16(), 502 | 504));
     match error.client_api_error_kind() {
+        Some(_) if gateway => AppError::RemoteUnreachable,
         Some(kind) => api(kind),
         None if matches!(error, HttpError::Reqwest(_)) => AppError::Offline,
         None => AppError::Server,
@@ -70,6 +76,38 @@ mod tests {
         assert_eq!(api(&ErrorKind::Forbidden), AppError::Forbidden);
         assert_eq!(api(&ErrorKind::TooLarge), AppError::TooLarge);
         assert_eq!(api(&ErrorKind::Unrecognized), AppError::Server);
+    }
+
+    fn answered(status: u16, kind: Option<ErrorKind>) -> HttpError {
+        use matrix_sdk::RumaApiError;
+        use matrix_sdk::ruma::api::error::{
+            Error, ErrorBody, FromHttpResponseError, StandardErrorBody,
+        };
+        let body = match kind {
+            Some(kind) => ErrorBody::Standard(StandardErrorBody::new(kind, "detail".into())),
+            None => ErrorBody::NotJson {
+                bytes: Default::default(),
+                deserialization_error: std::sync::Arc::new(
+                    serde_json::from_str::<()>("<html>").expect_err("not json"),
+                ),
+            },
+        };
+        let status = matrix_sdk::reqwest::StatusCode::from_u16(status).expect("status");
+        HttpError::Api(Box::new(FromHttpResponseError::Server(
+            RumaApiError::MatrixError(Error::new(status, body)),
+        )))
+    }
+
+    #[wasm_bindgen_test]
+    fn a_gateway_error_from_our_server_means_the_other_server() {
+        let remote = answered(502, Some(ErrorKind::Unknown));
+        assert_eq!(http("join", &remote), AppError::RemoteUnreachable);
+        // A proxy's own 502 (our server is down) is not about another organisation.
+        assert_eq!(http("join", &answered(502, None)), AppError::Server);
+        assert_eq!(
+            http("join", &answered(403, Some(ErrorKind::Forbidden))),
+            AppError::Forbidden
+        );
     }
 
     #[wasm_bindgen_test]

@@ -12,6 +12,7 @@ pub mod profile;
 pub mod room_list;
 pub mod rooms;
 pub mod session;
+pub mod sso;
 mod store_cipher;
 pub mod sync;
 pub mod timeline;

@@ -8,10 +8,13 @@ use matrix_sdk::ruma::api::client::room::create_room::v3::{
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::events::InitialStateEvent;
 use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
-use matrix_sdk::ruma::{OwnedRoomAliasId, OwnedRoomOrAliasId, OwnedUserId, RoomId};
+use matrix_sdk::ruma::{
+    OwnedRoomAliasId, OwnedRoomOrAliasId, OwnedServerName, OwnedUserId, RoomId,
+};
 use matrix_sdk::{Client, Room};
 
 use super::models::UserSummary;
+use super::permalinks::{self, RoomLink};
 use super::{ActiveSession, errors};
 use crate::error::AppError;
 
@@ -103,15 +106,35 @@ pub async fn invite(session: &ActiveSession, room_id: &str, user_id: &str) -> Re
         .map_err(|e| sdk_error(&e, user_id))
 }
 
-/// Joins by `!id:server` or `#alias:server`, and returns the room's ID.
-pub async fn join(session: &ActiveSession, id_or_alias: &str) -> Result<String, AppError> {
-    let target = OwnedRoomOrAliasId::try_from(id_or_alias.trim())
-        .map_err(|_| AppError::InvalidRoomAddress(id_or_alias.to_owned()))?;
+/// Joins by `!id:server`, `#alias:server`, or a permalink to either (under matrix.to
+/// or `prefix`), and returns the room's ID. A permalink's `via` servers are asked when
+/// our server is not in the room yet: another organisation's room is found through them.
+pub async fn join(
+    session: &ActiveSession,
+    address: &str,
+    prefix: &str,
+) -> Result<String, AppError> {
+    let link = permalinks::room_in_link(address.trim(), prefix).unwrap_or_else(|| RoomLink {
+        room: address.trim().to_owned(),
+        via: Vec::new(),
+    });
+    join_link(session, &link).await
+}
+
+/// Joins the room of a permalink, asking its `via` servers if ours is not in it.
+pub async fn join_link(session: &ActiveSession, link: &RoomLink) -> Result<String, AppError> {
+    let target = OwnedRoomOrAliasId::try_from(link.room.as_str())
+        .map_err(|_| AppError::InvalidRoomAddress(link.room.clone()))?;
+    let via: Vec<OwnedServerName> = link
+        .via
+        .iter()
+        .filter_map(|server| OwnedServerName::try_from(server.as_str()).ok())
+        .collect();
     let room = session
         .client()
-        .join_room_by_id_or_alias(&target, &[])
+        .join_room_by_id_or_alias(&target, &via)
         .await
-        .map_err(|e| sdk_error(&e, id_or_alias))?;
+        .map_err(|e| sdk_error(&e, &link.room))?;
     Ok(room.room_id().to_string())
 }
 
@@ -176,13 +199,24 @@ fn http_error(error: &HttpError, subject: &str) -> AppError {
     }
 }
 
-/// The room ID an alias (from a permalink) points at.
-pub async fn resolve_alias(session: &ActiveSession, alias: &str) -> Result<String, AppError> {
+/// The room an alias (from a permalink) points at, with the servers that know it.
+pub async fn resolve_alias(session: &ActiveSession, alias: &str) -> Result<RoomLink, AppError> {
     let not_found = || AppError::RoomNotFound(alias.to_owned());
-    let alias = OwnedRoomAliasId::try_from(alias).map_err(|_| not_found())?;
-    match session.client().resolve_room_alias(&alias).await {
-        Ok(response) => Ok(response.room_id.to_string()),
-        Err(error) if error.client_api_error_kind().is_some() => Err(not_found()),
-        Err(_) => Err(AppError::Offline),
+    let parsed = OwnedRoomAliasId::try_from(alias).map_err(|_| not_found())?;
+    match session.client().resolve_room_alias(&parsed).await {
+        Ok(response) => Ok(RoomLink {
+            room: response.room_id.to_string(),
+            via: response
+                .servers
+                .iter()
+                .take(3)
+                .map(ToString::to_string)
+                .collect(),
+        }),
+        Err(error) => match errors::http(alias, &error) {
+            AppError::RemoteUnreachable => Err(AppError::RemoteUnreachable),
+            AppError::Offline => Err(AppError::Offline),
+            _ => Err(not_found()),
+        },
     }
 }

@@ -204,6 +204,16 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
         .map_err(|e| AppError::storage(e.to_string()))
 }
 
+/// How the person proves who they are at sign-in.
+enum Credentials<'a> {
+    Password {
+        username: &'a str,
+        password: &'a str,
+    },
+    /// The one-time token the homeserver sent back after single sign-on.
+    LoginToken(&'a str),
+}
+
 /// Discovers the server, signs in with a password and starts syncing.
 pub async fn login(
     homeserver_input: &str,
@@ -215,21 +225,43 @@ pub async fn login(
     // where the person could still correct it: that field is what counts.
     let homeserver = discovery::discover(homeserver_input, allow_insecure).await?;
     perf::mark("lattice:server-discovered");
+    sign_in(homeserver, Credentials::Password { username, password }).await
+}
+
+/// Completes single sign-on: `homeserver` is the one the person left for their
+/// identity provider from (found by discovery then), `token` what it sent back.
+pub async fn login_with_token(homeserver: Url, token: &str) -> Result<ActiveSession, AppError> {
+    sign_in(homeserver, Credentials::LoginToken(token)).await
+}
+
+/// Signs in on a discovered homeserver and starts syncing.
+async fn sign_in(homeserver: Url, credentials: Credentials<'_>) -> Result<ActiveSession, AppError> {
     // Stores are created before login: the SDK sets up the device's keys in them.
     let stores = StoreKeys::generate()?;
     let client = build_client(&homeserver, &stores).await?;
     perf::mark("lattice:stores-opened");
 
-    let login = client
-        .matrix_auth()
-        .login_username(username.trim(), password)
+    let auth = client.matrix_auth();
+    let (request, password) = match credentials {
+        Credentials::Password { username, password } => (
+            auth.login_username(username.trim(), password),
+            Some(password),
+        ),
+        Credentials::LoginToken(token) => (auth.login_token(token), None),
+    };
+    let login = request
         .initial_device_display_name(DEVICE_DISPLAY_NAME)
         .request_refresh_token()
         .await;
     if let Err(error) = login {
         drop(client);
         let _ = databases::delete_with_prefix(&stores.prefix).await;
-        return Err(login_error(&error, homeserver.as_str()));
+        let error = login_error(&error, homeserver.as_str());
+        // The server says "forbidden" to a spent or expired token as to a bad password.
+        return Err(match (error, password) {
+            (AppError::WrongCredentials, None) => AppError::LoginTokenRefused,
+            (error, _) => error,
+        });
     }
     perf::mark("lattice:logged-in");
     let session = client

@@ -89,6 +89,7 @@ fn Timeline(
 ) -> impl IntoView {
     let scroller = NodeRef::<Div>::new();
     let config = expect_context::<crate::config::Config>();
+    let session = crate::state::use_session();
     let actions = RowActions {
         retry: Callback::new(move |key| timeline.retry(key)),
         cancel: Callback::new(move |key| timeline.cancel(key)),
@@ -113,8 +114,21 @@ fn Timeline(
             }
         }),
         copy_link: Callback::new(move |event_id: String| {
-            let link = config.event_permalink(&room_id.get_value(), &event_id);
+            let Some(active) = session.active() else {
+                return;
+            };
+            let prefix = config.permalink_prefix.clone();
             leptos::task::spawn_local(async move {
+                let room_id = room_id.get_value();
+                let link = crate::state::conversations::share_link(
+                    &active,
+                    &room_id,
+                    Some(&event_id),
+                    &prefix,
+                );
+                let Some(link) = link.await else {
+                    return;
+                };
                 if !crate::web::copy_to_clipboard(&link).await {
                     tracing::info!("clipboard refused the link");
                 }

@@ -21,6 +21,7 @@ use crate::state::avatars::provide_avatars;
 use crate::state::conversations::{self, room_id_from_segment};
 use crate::state::room_list::{RoomFilter, provide_room_list, visible_rooms};
 use crate::state::security::provide_security;
+use crate::state::session::SIGNED_OUT_LOGIN;
 use crate::state::use_session;
 use crate::storage::{persistence, vault};
 
@@ -255,7 +256,7 @@ fn AccountPanel(info: SessionInfo) -> impl IntoView {
                     // the login page lets the deletions finish, and its start-up sweep
                     // removes whatever is left.
                     if let Some(window) = web_sys::window() {
-                        let _ = window.location().replace("/login");
+                        let _ = window.location().replace(SIGNED_OUT_LOGIN);
                     }
                 }
                 Err(error) => logout_state.set(LoadState::Failed(error)),

@@ -3,12 +3,17 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::components::{ErrorAlert, TextField};
+use gloo_timers::callback::Timeout;
+use url::Url;
+
+use crate::components::{ErrorAlert, SsoButtons, TextField};
 use crate::config::Config;
 use crate::error::AppError;
 use crate::i18n::{t, t_args};
 use crate::load_state::LoadState;
+use crate::matrix::sso::LoginFlows;
 use crate::matrix::{discovery, session};
+use crate::state::sso::{self, Offered, SsoReturn};
 use crate::state::use_session;
 
 #[component]
@@ -22,10 +27,17 @@ pub fn LoginPage() -> impl IntoView {
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let state = RwSignal::new(LoadState::Idle);
+    // What is under way while `state` is loading, for the status line.
+    let progress = RwSignal::new(None::<&'static str>);
     let navigate = use_navigate();
     // Arrived here after the server ended the session (a full load, so the reason
-    // comes in the address).
-    let ended = use_query_map().with_untracked(|query| query.get("ended").is_some());
+    // comes in the address), or after signing out.
+    let (ended, signed_out) = use_query_map().with_untracked(|query| {
+        (
+            query.get("ended").is_some(),
+            query.get("signed-out").is_some(),
+        )
+    });
     let ended_notice = ended.then_some(AppError::SessionEndedByServer);
 
     // A full user ID names its server: show that in the homeserver field, when the
@@ -36,10 +48,72 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
+    let options = sign_in_options(homeserver, editable, allow_insecure);
+    let password_allowed = config.password_login;
+    let offered = Memo::new(move |_| {
+        let flows = options.with(|o| {
+            o.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|(_, f)| f.clone())
+        });
+        Offered::new(flows.as_ref(), password_allowed)
+    });
+
+    let go_to_provider = move |provider: Option<String>| {
+        let Some(Ok((base, _))) = options.get_untracked() else {
+            return;
+        };
+        state.set(LoadState::Loading);
+        progress.set(Some("login-sso-going"));
+        if let Err(error) = sso::begin(&base, provider.as_deref()) {
+            state.set(LoadState::Failed(error));
+        }
+    };
+
+    // Back from the identity provider: finish with its token, or say why not.
+    let returned = sso::take_return();
+    let finish_navigate = navigate.clone();
+    match returned.clone() {
+        SsoReturn::Token { homeserver, token } => {
+            state.set(LoadState::Loading);
+            progress.set(Some("login-sso-finishing"));
+            let epoch = session_context.epoch();
+            spawn_local(async move {
+                match sso::finish(&homeserver, &token, allow_insecure).await {
+                    Ok(active) => {
+                        state.set(LoadState::Ready);
+                        session_context.signed_in(epoch, active);
+                        finish_navigate("/", Default::default());
+                    }
+                    Err(error) => state.set(LoadState::Failed(error)),
+                }
+            });
+        }
+        SsoReturn::NotFinished => state.set(LoadState::Failed(AppError::SsoNotFinished)),
+        SsoReturn::None => {}
+    }
+
+    // Straight on to the organisation's provider, when the policy names one; not right
+    // after signing out or coming back, or when there is something to read here.
+    let quiet = returned == SsoReturn::None
+        && !ended
+        && !signed_out
+        && session_context.notice.get_untracked().is_none();
+    let wanted = config.sso_provider.clone();
+    Effect::new(move |_| {
+        let target = offered.with(|o| o.straight_to(wanted.as_deref()).map(str::to_owned));
+        if let Some(id) = target
+            && quiet
+            && state.get_untracked() == LoadState::Idle
+        {
+            go_to_provider(Some(id));
+        }
+    });
+
     let allowed = default_homeserver.clone();
     let on_submit = move |event: SubmitEvent| {
         event.prevent_default();
-        if state.get_untracked().is_loading() {
+        if state.get_untracked().is_loading() || !offered.get_untracked().password {
             return;
         }
         // Checked before any request: the security policy would block the request
@@ -51,6 +125,7 @@ pub fn LoginPage() -> impl IntoView {
             return;
         }
         state.set(LoadState::Loading);
+        progress.set(None);
         crate::perf::mark("lattice:login-submit");
         let navigate = navigate.clone();
         let epoch = session_context.epoch();
@@ -81,7 +156,17 @@ pub fn LoginPage() -> impl IntoView {
             .cloned()
             .or_else(|| session_context.notice.get())
             .or_else(|| ended_notice.clone())
+            .or_else(|| {
+                // Nothing to offer once the server answered: say why (it could not be
+                // asked, or it has no way in that the policy leaves).
+                let answered = options.with(Option::is_some);
+                (answered && offered.get().nothing()).then(|| match options.get() {
+                    Some(Err(error)) => error,
+                    _ => AppError::NoSignInMethod,
+                })
+            })
     });
+    let busy = Signal::derive(move || state.get().is_loading());
 
     let locked = config.lock_homeserver;
     let server_field = if locked {
@@ -94,21 +179,37 @@ pub fn LoginPage() -> impl IntoView {
         }
         .into_any()
     };
+    let password_fields = move || {
+        offered.get().password.then(|| view! {
+            <TextField id="lt-login-username" label=t("login-username") hint=t("login-username-hint")
+                value=username autocomplete="username" />
+            <TextField id="lt-login-password" label=t("login-password") value=password
+                autocomplete="current-password" input_type="password" />
+            <button class="lt-button lt-button--primary" type="submit" disabled=move || busy.get()>
+                {move || if busy.get() && progress.get().is_none() { t("login-in-progress") } else { t("login-submit") }}
+            </button>
+        })
+    };
     view! {
         <main class="lt-login">
             {config.brand_logo.clone().map(|src| view! { <img class="lt-login__logo" src=src alt="" /> })}
             <h1 class="lt-login__title">{t_args("login-title", &[("brand", &config.brand_name)])}</h1>
-            <form class="lt-login__form" on:submit=on_submit aria-busy=move || state.get().is_loading().to_string()>
+            <form class="lt-login__form" on:submit=on_submit aria-busy=move || busy.get().to_string()>
                 {server_field}
-                <TextField id="lt-login-username" label=t("login-username") hint=t("login-username-hint")
-                    value=username autocomplete="username" />
-                <TextField id="lt-login-password" label=t("login-password") value=password
-                    autocomplete="current-password" input_type="password" />
-                <ErrorAlert error=error />
-                <button class="lt-button lt-button--primary" type="submit" disabled=move || state.get().is_loading()>
-                    {move || if state.get().is_loading() { t("login-in-progress") } else { t("login-submit") }}
-                </button>
+                {password_fields}
             </form>
+            {move || {
+                let offered = offered.get();
+                offered.sso().then(|| view! {
+                    <SsoButtons providers=offered.providers server_choice=offered.server_choice
+                        after_password=offered.password disabled=busy
+                        on_choose=Callback::new(go_to_provider) />
+                })
+            }}
+            {move || progress.get().filter(|_| busy.get()).map(|id| view! {
+                <p class="lt-login__progress" role="status">{t(id)}</p>
+            })}
+            <ErrorAlert error=error />
             <Show when=move || session_context.notice.get() == Some(AppError::LocalDataUnreadable)>
                 <ResetLocalData />
             </Show>
@@ -117,6 +218,38 @@ pub fn LoginPage() -> impl IntoView {
             })}
         </main>
     }
+}
+
+/// How people sign in on the server the homeserver field names, asked again once the
+/// field has settled (when it can be edited); `None` until the server answers.
+fn sign_in_options(
+    homeserver: RwSignal<String>,
+    editable: bool,
+    allow_insecure: bool,
+) -> RwSignal<Option<Result<(Url, LoginFlows), AppError>>> {
+    let options = RwSignal::new(None);
+    let pending = StoredValue::new_local(None::<Timeout>);
+    let ask = move |server: String| {
+        spawn_local(async move {
+            let answer = sso::sign_in_options(server.clone(), allow_insecure).await;
+            // A later edit asks again: only the answer for what the field holds counts.
+            if homeserver.get_untracked() == server {
+                options.set(Some(answer));
+            }
+        });
+    };
+    ask(homeserver.get_untracked());
+    if editable {
+        Effect::new(move |first: Option<()>| {
+            let server = homeserver.get();
+            if first.is_some() {
+                options.set(None);
+                // Not on every key press: once typing pauses.
+                pending.set_value(Some(Timeout::new(600, move || ask(server))));
+            }
+        });
+    }
+    options
 }
 
 /// The way out when this browser's saved data cannot be read: delete it all and sign

@@ -2,7 +2,7 @@
 //! beside it. Each room has its own URL, `/room/<encoded room ID>`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::conversation::Conversation;
 use crate::components::{ErrorAlert, IdentityWarnings, MemberList, PeopleDialog, RoomHeaderView};
@@ -10,7 +10,9 @@ use crate::error::AppError;
 use crate::i18n::{t, t_args};
 use crate::load_state::LoadState;
 use crate::matrix::models::{MemberSummary, VerificationPhase};
+use crate::matrix::permalinks::RoomLink;
 use crate::state::conversations::{self, room_id_from_segment};
+use crate::state::room_list::use_room_list;
 use crate::state::security::{use_identity_warnings, use_security};
 use crate::state::timeline::use_timeline;
 use crate::state::use_session;
@@ -25,14 +27,45 @@ pub fn RoomPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Servers to ask for a room we are not in, from the permalink that led here.
+    let query = use_query_map();
+    let via = move || query.with_untracked(|q| q.get_all("via").unwrap_or_default());
+    // Only flips when the room comes or goes: not redrawn for the list's other changes.
+    let list = use_room_list();
+    let outside = Memo::new(move |_| {
+        let room = room_id.get();
+        list.loaded.get() && !list.rooms.with(|rooms| rooms.iter().any(|r| r.id == room))
+    });
     // A new owner per room: leaving one cancels its tasks and moves its read marker.
     move || {
         let room = room_id.get();
         if room.starts_with('#') {
             view! { <AliasRedirect alias=room /> }.into_any()
+        } else if outside.get() {
+            view! { <JoinPrompt link=RoomLink { room, via: via() } /> }.into_any()
         } else {
             view! { <RoomView room_id=room /> }.into_any()
         }
+    }
+}
+
+/// A room we are not in (a permalink someone shared): join it here, asking the
+/// servers the link names if ours does not know it.
+#[component]
+fn JoinPrompt(link: RoomLink) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<AppError>);
+    // The room list then gains the room, and the room itself shows.
+    let join = move |_| conversations::join_link(link.clone(), busy, error);
+    view! {
+        <section class="lt-room lt-room--outside" aria-labelledby="lt-outside-title">
+            <h2 id="lt-outside-title">{t("room-outside-title")}</h2>
+            <p>{t("room-outside-explain")}</p>
+            <button class="lt-button lt-button--primary" type="button" on:click=join disabled=busy>
+                {t("room-outside-join")}
+            </button>
+            <ErrorAlert error />
+        </section>
     }
 }
 
@@ -44,8 +77,8 @@ fn AliasRedirect(alias: String) -> impl IntoView {
     if let Some(active) = use_session().active() {
         leptos::task::spawn_local(async move {
             match crate::matrix::rooms::resolve_alias(&active, &alias).await {
-                Ok(room_id) => navigate(
-                    &conversations::room_href(&room_id),
+                Ok(link) => navigate(
+                    &conversations::room_link_href(&link),
                     leptos_router::NavigateOptions {
                         replace: true,
                         ..Default::default()
@@ -144,12 +177,21 @@ fn RoomActions(room_id: StoredValue<String>) -> impl IntoView {
             navigate("/", Default::default())
         });
     };
-    let permalink = expect_context::<crate::config::Config>().room_permalink(&room_id.get_value());
+    let prefix = expect_context::<crate::config::Config>().permalink_prefix;
     let copy_result = RwSignal::new(None::<String>);
+    let session = use_session();
     let copy = move |_| {
-        let permalink = permalink.clone();
+        let Some(active) = session.active() else {
+            return;
+        };
+        let prefix = prefix.clone();
         copy_result.set(None);
         leptos::task::spawn_local(async move {
+            let Some(permalink) =
+                conversations::share_link(&active, &room_id.get_value(), None, &prefix).await
+            else {
+                return;
+            };
             let id = if crate::web::copy_to_clipboard(&permalink).await {
                 "room-link-copied"
             } else {

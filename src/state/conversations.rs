@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::run_action;
 use crate::error::AppError;
+use crate::matrix::ActiveSession;
 use crate::matrix::models::UserSummary;
+use crate::matrix::permalinks::RoomLink;
 use crate::matrix::rooms::{self, NewRoom};
 
 /// The room's own URL. Room IDs hold `!` and `:`, so the ID is encoded as one segment.
@@ -14,6 +16,41 @@ pub fn room_href(room_id: &str) -> String {
         "/room/{}",
         String::from(js_sys::encode_uri_component(room_id))
     )
+}
+
+/// Joins the room of a permalink we are not in yet.
+pub fn join_link(link: RoomLink, busy: RwSignal<bool>, error: RwSignal<Option<AppError>>) {
+    run_action(
+        move |session| async move { rooms::join_link(&session, &link).await },
+        busy,
+        error,
+        |_| {},
+    );
+}
+
+/// The link to share for a room or one of its messages, under the permalink
+/// `prefix`; `None` when it could not be made (logged).
+pub async fn share_link(
+    session: &ActiveSession,
+    room_id: &str,
+    event_id: Option<&str>,
+    prefix: &str,
+) -> Option<String> {
+    crate::matrix::permalinks::share_link(session, room_id, event_id, prefix)
+        .await
+        .inspect_err(|error| tracing::warn!("no link to share: {error}"))
+        .ok()
+}
+
+/// A room from a permalink, with the servers to ask for it when we are not in it.
+pub fn room_link_href(link: &RoomLink) -> String {
+    let mut href = room_href(&link.room);
+    for (i, server) in link.via.iter().enumerate() {
+        href.push(if i == 0 { '?' } else { '&' });
+        href.push_str("via=");
+        href.push_str(&String::from(js_sys::encode_uri_component(server)));
+    }
+    href
 }
 
 /// The room ID from the URL segment written by `room_href`.
@@ -86,14 +123,16 @@ pub fn invite(
     );
 }
 
+/// Joins by address, ID or permalink (`prefix`: the administrator's permalink prefix).
 pub fn join(
     address: String,
+    prefix: String,
     busy: RwSignal<bool>,
     error: RwSignal<Option<AppError>>,
     done: impl FnOnce(String) + 'static,
 ) {
     run_action(
-        move |session| async move { rooms::join(&session, &address).await },
+        move |session| async move { rooms::join(&session, &address, &prefix).await },
         busy,
         error,
         done,

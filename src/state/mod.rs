@@ -10,6 +10,7 @@ pub mod profile;
 pub mod room_list;
 pub mod security;
 pub mod session;
+pub mod sso;
 pub mod tab;
 pub mod timeline;
 pub mod timeline_entries;

@@ -259,6 +259,9 @@ impl SessionContext {
 
 /// The login page's address after a session the server ended; it says why.
 pub const SESSION_ENDED_LOGIN: &str = "/login?ended=1";
+/// The login page's address after signing out: it does not send the person straight
+/// back to their identity provider, which could sign them in again at once.
+pub const SIGNED_OUT_LOGIN: &str = "/login?signed-out=1";
 
 /// Follows a running session: shows its sync state, restarts sync from an error
 /// with backoff, lets held-back messages go once the server answers again, keeps

@@ -1,0 +1,256 @@
+//! Single sign-on: a real OpenID Connect provider (npm `oidc-provider`) on loopback,
+//! a Synapse of the test's own delegating sign-in to it, and the app on the origin
+//! Synapse names as its public address. The browser signs in on the provider's own
+//! form, comes back signed in, reloads and signs out; a cancelled sign-in, a token
+//! used twice and a provider that is down each say what happened.
+
+use lattice_e2e::Env;
+use lattice_e2e::browser::{Browser, BrowserOptions};
+use lattice_e2e::oidc::{OidcProvider, PROVIDER_ID, PROVIDER_NAME};
+use lattice_e2e::server::{AppServer, ServerOptions};
+use lattice_e2e::synapse::OwnSynapse;
+
+struct Fixture {
+    provider: OidcProvider,
+    // Dropping it stops this test's Synapse.
+    synapse: OwnSynapse,
+    server: AppServer,
+    browser: Browser,
+}
+
+impl Fixture {
+    async fn start(config_json: Option<&str>) -> anyhow::Result<Self> {
+        let env = Env::from_env()?;
+        // The app's address first: Synapse must know it as its public one.
+        let bind = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+        let origin = format!("http://{bind}");
+        let provider = OidcProvider::start(&origin).await?;
+        let synapse =
+            OwnSynapse::start_with(&provider.synapse_config(&origin, &format!("{origin}/")))
+                .await?;
+        let server = AppServer::start(ServerOptions {
+            dist: &env.dist,
+            upstream: Some(synapse.url.clone()),
+            config_json: config_json.map(str::to_owned),
+            extra_connect: vec![],
+            bind,
+        })
+        .await?;
+        let browser = Browser::start_with(
+            &env.webdriver_url,
+            &BrowserOptions {
+                log_network: true,
+                ..Default::default()
+            },
+        )
+        .await?;
+        Ok(Self {
+            provider,
+            synapse,
+            server,
+            browser,
+        })
+    }
+
+    fn login_url(&self) -> String {
+        format!("{}/login", self.server.origin)
+    }
+
+    /// On the provider's own pages: its login form, then its consent page.
+    async fn sign_in_at_provider(&self, name: &str) -> anyhow::Result<()> {
+        self.browser.fill("Enter any login", name).await?;
+        self.browser.fill("and password", "correct horse").await?;
+        self.browser.click("button", "Sign-in").await?;
+        self.browser.click("button", "Continue").await?;
+        Ok(())
+    }
+
+    /// Back in the app, signed in as `name` (new to the homeserver, which creates the
+    /// account from what the provider says about them).
+    async fn expect_signed_in(&self, name: &str) -> anyhow::Result<()> {
+        if let Err(error) = self.browser.by_role("button", "Start chat").await {
+            let at = self.browser.current_url().await.unwrap_or_default();
+            let log = self.synapse.log_tail();
+            anyhow::bail!("{error}\nat {at}\nSynapse's log:\n{log}");
+        }
+        let body = self.browser.body_text().await?;
+        anyhow::ensure!(
+            body.to_lowercase().contains(&format!("@{name}:localhost")),
+            "not signed in as {name}:\n{body}"
+        );
+        Ok(())
+    }
+
+    /// A new account has no key backup yet: signing out warns first.
+    async fn sign_out(&self) -> anyhow::Result<()> {
+        self.browser.click("button", "Sign out").await?;
+        self.browser.wait_for_text("alert", "not backed up").await?;
+        self.browser.click("button", "Sign out anyway").await?;
+        Ok(())
+    }
+
+    async fn finish(self) -> anyhow::Result<()> {
+        lattice_e2e::fixture::finish(&self.server, self.browser).await
+    }
+}
+
+fn fresh_name(prefix: &str) -> String {
+    format!("{prefix}{:08x}", rand::random::<u32>())
+}
+
+#[tokio::test]
+async fn signing_in_through_the_organisation_reaches_the_rooms_and_ends_like_any_other()
+-> anyhow::Result<()> {
+    let f = Fixture::start(None).await?;
+    f.browser.goto(&f.login_url()).await?;
+    // Both ways in that the server offers.
+    f.browser.by_role("textbox", "Password").await?;
+    f.browser
+        .click("button", &format!("Sign in with {PROVIDER_NAME}"))
+        .await?;
+    let at_provider = f.browser.current_url().await?;
+    anyhow::ensure!(
+        at_provider.starts_with(&f.provider.issuer),
+        "not at the provider: {at_provider}"
+    );
+    let name = fresh_name("jane");
+    f.sign_in_at_provider(&name).await?;
+    f.expect_signed_in(&name).await?;
+    // The one-time token is gone from the address at once.
+    let address = f.browser.current_url().await?;
+    anyhow::ensure!(!address.contains("loginToken"), "token left in {address}");
+    // The app's pages never sent a request to the provider: it was only ever a
+    // place the whole tab went to.
+    let app_requests = f.browser.requests_seen().await?;
+    let to_provider: Vec<_> = app_requests
+        .iter()
+        .filter(|r| r.url.starts_with(&f.provider.issuer))
+        .filter(|r| r.document_url.starts_with(&f.server.origin) && r.kind != "Document")
+        .collect();
+    anyhow::ensure!(
+        to_provider.is_empty(),
+        "requests from the app to the provider: {to_provider:#?}"
+    );
+
+    // Still signed in after a reload.
+    f.browser.reload().await?;
+    f.browser.by_role("button", "Start chat").await?;
+
+    // Signing out works as after a password sign-in, and does not send the person
+    // straight back to the provider.
+    f.sign_out().await?;
+    f.browser
+        .by_role("button", &format!("Sign in with {PROVIDER_NAME}"))
+        .await?;
+    f.browser.reload().await?;
+    f.browser.by_role("heading", "Sign in").await?;
+    anyhow::ensure!(
+        f.browser.current_url().await?.starts_with(&f.server.origin),
+        "left the app after signing out"
+    );
+    f.finish().await
+}
+
+#[tokio::test]
+async fn a_cancelled_sign_in_and_a_token_used_twice_are_explained() -> anyhow::Result<()> {
+    let f = Fixture::start(None).await?;
+    let button = format!("Sign in with {PROVIDER_NAME}");
+
+    // Cancelled on the provider's page: the homeserver shows its error page; back in
+    // the app, the login page says what happened.
+    f.browser.goto(&f.login_url()).await?;
+    f.browser.click("button", &button).await?;
+    f.browser.click("link", "Cancel").await?;
+    f.browser.goto(&f.login_url()).await?;
+    f.browser.wait_for_text("alert", "did not finish").await?;
+
+    // A real sign-in, whose token is then offered again (a page opened again from
+    // history, a copied link): refused in words.
+    f.browser.click("button", &button).await?;
+    let name = fresh_name("joe");
+    f.sign_in_at_provider(&name).await?;
+    f.expect_signed_in(&name).await?;
+    let arrived = f
+        .browser
+        .execute("return performance.getEntriesByType('navigation')[0].name")
+        .await?;
+    let arrived = arrived.as_str().unwrap_or_default().to_owned();
+    anyhow::ensure!(arrived.contains("loginToken="), "arrived at {arrived}");
+    f.sign_out().await?;
+    f.browser.click("button", &button).await?;
+    f.browser.by_role("textbox", "Enter any login").await?;
+    f.browser.goto(&arrived).await?;
+    f.browser
+        .wait_for_text("alert", "expired or was already used")
+        .await?;
+    anyhow::ensure!(
+        !f.browser.current_url().await?.contains("loginToken"),
+        "the spent token stayed in the address"
+    );
+
+    // A token this tab never asked for (a link sent by someone else) is not used.
+    f.browser.goto(&arrived).await?;
+    f.browser.by_role("heading", "Sign in").await?;
+    let body = f.browser.body_text().await?;
+    anyhow::ensure!(
+        !body.contains("already used") && !body.contains("Start chat"),
+        "an unrequested token was used:\n{body}"
+    );
+    f.finish().await
+}
+
+#[tokio::test]
+async fn a_provider_that_is_down_is_explained_on_return() -> anyhow::Result<()> {
+    let mut f = Fixture::start(None).await?;
+    f.browser.goto(&f.login_url()).await?;
+    f.browser
+        .by_role("button", &format!("Sign in with {PROVIDER_NAME}"))
+        .await?;
+    f.provider.stop().await?;
+    f.browser
+        .click("button", &format!("Sign in with {PROVIDER_NAME}"))
+        .await?;
+    // The browser cannot open the provider's page; the person goes back.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while f.browser.current_url().await?.starts_with(&f.server.origin) {
+        anyhow::ensure!(std::time::Instant::now() < deadline, "never left the app");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    f.browser.client.back().await?;
+    f.browser
+        .wait_for_text("alert", "could not be reached")
+        .await?;
+    f.finish().await
+}
+
+#[tokio::test]
+async fn the_policy_can_hide_the_password_and_go_straight_to_the_provider() -> anyhow::Result<()> {
+    let config = format!(r#"{{"password_login": false, "sso_provider": "{PROVIDER_ID}"}}"#);
+    let f = Fixture::start(Some(&config)).await?;
+    f.browser.goto(&f.login_url()).await?;
+    // No page of ours to click through: straight to the provider's form.
+    f.browser.by_role("textbox", "Enter any login").await?;
+    anyhow::ensure!(
+        f.browser
+            .current_url()
+            .await?
+            .starts_with(&f.provider.issuer),
+        "not sent to the provider"
+    );
+    let name = fresh_name("ann");
+    f.sign_in_at_provider(&name).await?;
+    f.expect_signed_in(&name).await?;
+    f.sign_out().await?;
+    // After signing out: the provider's button only, no password form.
+    f.browser
+        .by_role("button", &format!("Sign in with {PROVIDER_NAME}"))
+        .await?;
+    anyhow::ensure!(
+        f.browser
+            .try_by_role("textbox", "Password")
+            .await?
+            .is_none(),
+        "the password form shows although the policy hides it"
+    );
+    f.finish().await
+}
