@@ -44,6 +44,7 @@ error-storage = Der Browserspeicher ist nicht verfügbar: { $detail }
 error-server = Der Server konnte das gerade nicht ausführen. Versuchen Sie es erneut; wenn es weiter fehlschlägt, wenden Sie sich an Ihren IT-Support.
 error-config = Die Konfigurationsdatei ist ungültig: { $detail }
 error-remote-unreachable = Der Server der anderen Organisation ist nicht erreichbar. Versuchen Sie es später erneut: Bereits gesendete Nachrichten werden zugestellt, sobald er wieder erreichbar ist.
+error-other-account = Sie haben sich als eine andere Person angemeldet. Um diese Sitzung fortzusetzen, melden Sie sich als { $user } an.
 error-login-token-refused = Diese Anmeldung ist abgelaufen oder wurde bereits verwendet. Bitte melden Sie sich erneut an.
 error-sso-not-finished = Die Anmeldung über Ihre Organisation wurde nicht abgeschlossen: Sie wurde abgebrochen, oder die Anmeldeseite war nicht erreichbar. Versuchen Sie es erneut. Öffnet sich die Seite nicht, ist der Dienst vielleicht vorübergehend nicht verfügbar.
 error-no-sign-in-method = Dieser Server bietet keine Anmeldeart an, die diese App unterstützt. Wenden Sie sich an Ihre Administration.

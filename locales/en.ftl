@@ -42,6 +42,7 @@ error-storage = The browser's storage is not available: { $detail }
 error-server = The server could not do this just now. Try again; if it keeps failing, tell your IT support.
 error-config = The configuration file is invalid: { $detail }
 error-remote-unreachable = The other organisation's server could not be reached. Try again later: messages already sent are delivered once it is back.
+error-other-account = You signed in as another person. To continue this session, sign in as { $user }.
 error-login-token-refused = This sign-in has expired or was already used. Sign in again.
 error-sso-not-finished = Signing in through your organisation did not finish: it was cancelled, or its sign-in page could not be reached. Try again. If that page does not open, the service may be down for a while.
 error-no-sign-in-method = This server offers no way of signing in that this app supports. Ask your administrator.

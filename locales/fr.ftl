@@ -44,6 +44,7 @@ error-storage = Le stockage du navigateur n’est pas disponible : { $detail }
 error-server = Le serveur n'a pas pu le faire pour l'instant. Réessayez ; si cela persiste, prévenez votre support informatique.
 error-config = Le fichier de configuration n’est pas valide : { $detail }
 error-remote-unreachable = Le serveur de l'autre organisation est injoignable. Réessayez plus tard : les messages déjà envoyés seront remis dès son retour.
+error-other-account = Vous vous êtes connecté sous l'identité d'une autre personne. Pour poursuivre cette session, connectez-vous en tant que { $user }.
 error-login-token-refused = Cette connexion a expiré ou a déjà été utilisée. Reconnectez-vous.
 error-sso-not-finished = La connexion par votre organisation n'a pas abouti : elle a été annulée, ou sa page de connexion était injoignable. Réessayez. Si cette page ne s'ouvre pas, le service est peut-être indisponible pour un moment.
 error-no-sign-in-method = Ce serveur ne propose aucun mode de connexion pris en charge par cette application. Adressez-vous à votre administrateur.

@@ -34,8 +34,6 @@ const provider = new Provider(`http://127.0.0.1:${port}`, {
     };
   },
   features: { devInteractions: { enabled: true } },
-  // Never remember a consent or a sign-in across tests: each sees the login form.
-  ttl: { Session: 1 },
 });
 // Its own warnings about development pages are expected here; keep the output short.
 provider.on('server_error', (_ctx, error) => console.error('oidc-provider:', error));

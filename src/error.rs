@@ -68,6 +68,10 @@ pub enum AppError {
     /// page opened again from history), or too old.
     #[error("login token refused")]
     LoginTokenRefused,
+    /// Signing in again after the session expired, someone else signed in at the
+    /// identity provider; the session stays with its own user.
+    #[error("another account signed in")]
+    OtherAccount(String),
     /// The person left for their organisation's sign-in page and came back without
     /// signing in: cancelled there, or that page could not be reached.
     #[error("single sign-on not finished")]
@@ -196,6 +200,7 @@ impl AppError {
             AppError::RemoteUnreachable => t("error-remote-unreachable"),
             AppError::LoginTokenRefused => t("error-login-token-refused"),
             AppError::SsoNotFinished => t("error-sso-not-finished"),
+            AppError::OtherAccount(user) => t_args("error-other-account", &[("user", user)]),
             AppError::NoSignInMethod => t("error-no-sign-in-method"),
             AppError::SessionExpired => t("error-session-expired"),
             AppError::SessionEndedByServer => t("error-session-ended-by-server"),

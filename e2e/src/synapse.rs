@@ -168,19 +168,21 @@ federation:
         extra_config: &str,
     ) -> anyhow::Result<Self> {
         synapse_script("start", dir.path(), port, extra_config).await?;
-        let config = std::fs::read_to_string(dir.path().join("homeserver.yaml"))?;
-        let secret = config
+        // Made at once, so that dropping it stops the process if what follows fails.
+        let mut synapse = Self {
+            dir,
+            port,
+            url: format!("http://127.0.0.1:{port}"),
+            secret: String::new(),
+            server_name: "localhost".to_owned(),
+        };
+        let config = std::fs::read_to_string(synapse.dir.path().join("homeserver.yaml"))?;
+        synapse.secret = config
             .lines()
             .find_map(|l| l.strip_prefix("registration_shared_secret: "))
             .map(|s| s.trim_matches('"').to_owned())
             .ok_or_else(|| anyhow::anyhow!("no registration_shared_secret"))?;
-        Ok(Self {
-            dir,
-            port,
-            url: format!("http://127.0.0.1:{port}"),
-            secret,
-            server_name: "localhost".to_owned(),
-        })
+        Ok(synapse)
     }
 
     /// The end of its log (warnings and errors), to say what went wrong in a test.

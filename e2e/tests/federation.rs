@@ -66,6 +66,12 @@ impl Organisation {
     }
 }
 
+/// Both browsers are closed and checked, whatever the first one says.
+async fn finish_both(one: Organisation, other: Organisation) -> anyhow::Result<()> {
+    let (one, other) = tokio::join!(one.finish(), other.finish());
+    one.and(other)
+}
+
 async fn two_organisations() -> anyhow::Result<(Organisation, Organisation)> {
     let env = Env::from_env()?;
     let (commission, parliament) = tokio::try_join!(
@@ -172,8 +178,7 @@ async fn people_of_two_organisations_invite_join_and_talk() -> anyhow::Result<()
     eva.browser.send_message("Answered in private").await?;
     pau.expect_message("Answered in private").await?;
 
-    eva.finish().await?;
-    pau.finish().await
+    finish_both(eva, pau).await
 }
 
 #[tokio::test]
@@ -209,6 +214,5 @@ async fn the_other_server_down_is_said_plainly_and_messages_wait_for_it() -> any
         .await?;
     pau.synapse.restart().await?;
     pau.expect_message("Sent while you were away").await?;
-    eva.finish().await?;
-    pau.finish().await
+    finish_both(eva, pau).await
 }

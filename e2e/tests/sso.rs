@@ -4,6 +4,7 @@
 //! form, comes back signed in, reloads and signs out; a cancelled sign-in, a token
 //! used twice and a provider that is down each say what happened.
 
+use anyhow::Context;
 use lattice_e2e::Env;
 use lattice_e2e::browser::{Browser, BrowserOptions};
 use lattice_e2e::oidc::{OidcProvider, PROVIDER_ID, PROVIDER_NAME};
@@ -20,14 +21,18 @@ struct Fixture {
 
 impl Fixture {
     async fn start(config_json: Option<&str>) -> anyhow::Result<Self> {
+        Self::start_with(config_json, "").await
+    }
+
+    /// `synapse_extra`: more homeserver.yaml for this test's Synapse.
+    async fn start_with(config_json: Option<&str>, synapse_extra: &str) -> anyhow::Result<Self> {
         let env = Env::from_env()?;
         // The app's address first: Synapse must know it as its public one.
         let bind = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
         let origin = format!("http://{bind}");
         let provider = OidcProvider::start(&origin).await?;
-        let synapse =
-            OwnSynapse::start_with(&provider.synapse_config(&origin, &format!("{origin}/")))
-                .await?;
+        let config = provider.synapse_config(&origin, &format!("{origin}/")) + synapse_extra;
+        let synapse = OwnSynapse::start_with(&config).await?;
         let server = AppServer::start(ServerOptions {
             dist: &env.dist,
             upstream: Some(synapse.url.clone()),
@@ -54,6 +59,12 @@ impl Fixture {
 
     fn login_url(&self) -> String {
         format!("{}/login", self.server.origin)
+    }
+
+    /// Ends the provider's own session in this browser (cookies are per host, and the
+    /// app keeps none), so that the next sign-in there shows its form again.
+    async fn forget_provider_session(&self) -> anyhow::Result<()> {
+        Ok(self.browser.client.delete_all_cookies().await?)
     }
 
     /// On the provider's own pages: its login form, then its consent page.
@@ -89,9 +100,31 @@ impl Fixture {
         Ok(())
     }
 
+    /// The attempt the tab is on now, as its way back names it in the homeserver's
+    /// SSO redirect (seen in the browser's network log).
+    async fn attempt_under_way(&self) -> anyhow::Result<String> {
+        let redirect = self
+            .browser
+            .requests_seen()
+            .await?
+            .into_iter()
+            .rev()
+            .find(|r| r.url.contains("/login/sso/redirect"))
+            .context("no SSO redirect requested")?;
+        let back =
+            query_value(&url::Url::parse(&redirect.url)?, "redirectUrl").context("no way back")?;
+        query_value(&url::Url::parse(&back)?, "sso").context("no attempt in the way back")
+    }
+
     async fn finish(self) -> anyhow::Result<()> {
         lattice_e2e::fixture::finish(&self.server, self.browser).await
     }
+}
+
+fn query_value(url: &url::Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
 }
 
 fn fresh_name(prefix: &str) -> String {
@@ -136,8 +169,7 @@ async fn signing_in_through_the_organisation_reaches_the_rooms_and_ends_like_any
     f.browser.reload().await?;
     f.browser.by_role("button", "Start chat").await?;
 
-    // Signing out works as after a password sign-in, and does not send the person
-    // straight back to the provider.
+    // Signing out works as after a password sign-in.
     f.sign_out().await?;
     f.browser
         .by_role("button", &format!("Sign in with {PROVIDER_NAME}"))
@@ -161,11 +193,24 @@ async fn a_cancelled_sign_in_and_a_token_used_twice_are_explained() -> anyhow::R
     f.browser.goto(&f.login_url()).await?;
     f.browser.click("button", &button).await?;
     f.browser.click("link", "Cancel").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !f
+        .browser
+        .current_url()
+        .await?
+        .contains("/_synapse/client/oidc/callback")
+    {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "no error page from Synapse"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     f.browser.goto(&f.login_url()).await?;
     f.browser.wait_for_text("alert", "did not finish").await?;
 
-    // A real sign-in, whose token is then offered again (a page opened again from
-    // history, a copied link): refused in words.
+    // A real sign-in, whose token is then offered again in a later attempt of this
+    // tab (brought back by the server twice, say): the server refuses it, in words.
     f.browser.click("button", &button).await?;
     let name = fresh_name("joe");
     f.sign_in_at_provider(&name).await?;
@@ -174,12 +219,20 @@ async fn a_cancelled_sign_in_and_a_token_used_twice_are_explained() -> anyhow::R
         .browser
         .execute("return performance.getEntriesByType('navigation')[0].name")
         .await?;
-    let arrived = arrived.as_str().unwrap_or_default().to_owned();
-    anyhow::ensure!(arrived.contains("loginToken="), "arrived at {arrived}");
+    let arrived = url::Url::parse(arrived.as_str().unwrap_or_default())?;
+    let spent = query_value(&arrived, "loginToken").context("no token came back")?;
     f.sign_out().await?;
+    f.forget_provider_session().await?;
+    f.browser.requests_seen().await?;
     f.browser.click("button", &button).await?;
     f.browser.by_role("textbox", "Enter any login").await?;
-    f.browser.goto(&arrived).await?;
+    let attempt = f.attempt_under_way().await?;
+    f.browser
+        .goto(&format!(
+            "{}?sso={attempt}&loginToken={spent}",
+            f.login_url()
+        ))
+        .await?;
     f.browser
         .wait_for_text("alert", "expired or was already used")
         .await?;
@@ -188,13 +241,16 @@ async fn a_cancelled_sign_in_and_a_token_used_twice_are_explained() -> anyhow::R
         "the spent token stayed in the address"
     );
 
-    // A token this tab never asked for (a link sent by someone else) is not used.
-    f.browser.goto(&arrived).await?;
+    // The address it first came back to, opened again (from history, or a link sent
+    // by someone else): not this tab's attempt, so not used at all.
+    f.browser.click("button", &button).await?;
+    f.browser.by_role("textbox", "Enter any login").await?;
+    f.browser.goto(arrived.as_str()).await?;
     f.browser.by_role("heading", "Sign in").await?;
     let body = f.browser.body_text().await?;
     anyhow::ensure!(
         !body.contains("already used") && !body.contains("Start chat"),
-        "an unrequested token was used:\n{body}"
+        "a token of another attempt was used:\n{body}"
     );
     f.finish().await
 }
@@ -240,17 +296,60 @@ async fn the_policy_can_hide_the_password_and_go_straight_to_the_provider() -> a
     let name = fresh_name("ann");
     f.sign_in_at_provider(&name).await?;
     f.expect_signed_in(&name).await?;
+    f.browser.requests_seen().await?;
     f.sign_out().await?;
-    // After signing out: the provider's button only, no password form.
+    // After signing out: the provider's button only, no password form, and the page
+    // stays (it would send the person straight back into the account just left).
     f.browser
         .by_role("button", &format!("Sign in with {PROVIDER_NAME}"))
         .await?;
+    // Watched for 2 s: a redirect would start as soon as the page has the server's
+    // answer, which the button shows it has.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    let bounced: Vec<_> = f
+        .browser
+        .requests_seen()
+        .await?
+        .into_iter()
+        .filter(|r| r.kind == "Document" && !r.url.starts_with(&f.server.origin))
+        .collect();
+    anyhow::ensure!(
+        bounced.is_empty(),
+        "sent on after signing out: {bounced:#?}"
+    );
     anyhow::ensure!(
         f.browser
             .try_by_role("textbox", "Password")
             .await?
             .is_none(),
         "the password form shows although the policy hides it"
+    );
+    f.finish().await
+}
+
+#[tokio::test]
+async fn after_the_session_expires_signing_in_again_through_the_provider_keeps_the_device()
+-> anyhow::Result<()> {
+    // The whole session may last 25 s: then the server expires it (a soft logout).
+    let f = Fixture::start_with(None, "\nsession_lifetime: 25s\n").await?;
+    let button = format!("Sign in with {PROVIDER_NAME}");
+    f.browser.goto(&f.login_url()).await?;
+    f.browser.click("button", &button).await?;
+    let name = fresh_name("kim");
+    f.sign_in_at_provider(&name).await?;
+    f.expect_signed_in(&name).await?;
+    let device = f.browser.texts(".lt-account__device").await?.join(" ");
+
+    f.browser.by_role("heading", "You were signed out").await?;
+    // An account of the identity provider's has no password: the provider again.
+    f.forget_provider_session().await?;
+    f.browser.click("button", &button).await?;
+    f.sign_in_at_provider(&name).await?;
+    f.expect_signed_in(&name).await?;
+    let again = f.browser.texts(".lt-account__device").await?.join(" ");
+    anyhow::ensure!(
+        again == device,
+        "a new device ({again}) instead of {device}"
     );
     f.finish().await
 }

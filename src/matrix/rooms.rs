@@ -11,7 +11,7 @@ use matrix_sdk::ruma::events::room::encryption::RoomEncryptionEventContent;
 use matrix_sdk::ruma::{
     OwnedRoomAliasId, OwnedRoomOrAliasId, OwnedServerName, OwnedUserId, RoomId,
 };
-use matrix_sdk::{Client, Room};
+use matrix_sdk::{Client, Room, RoomState};
 
 use super::models::UserSummary;
 use super::permalinks::{self, RoomLink};
@@ -154,6 +154,12 @@ pub async fn leave(session: &ActiveSession, room_id: &str) -> Result<(), AppErro
         .map_err(|e| sdk_error(&e, room_id))
 }
 
+/// Whether we are in this room or invited to it, as far as this client knows now.
+pub fn is_member(session: &ActiveSession, room_id: &str) -> bool {
+    room(session, room_id)
+        .is_ok_and(|room| matches!(room.state(), RoomState::Joined | RoomState::Invited))
+}
+
 pub(super) fn room(session: &ActiveSession, room_id: &str) -> Result<Room, AppError> {
     let id =
         <&RoomId>::try_from(room_id).map_err(|_| AppError::RoomNotFound(room_id.to_owned()))?;
@@ -191,6 +197,11 @@ fn sdk_error(error: &matrix_sdk::Error, subject: &str) -> AppError {
 }
 
 fn http_error(error: &HttpError, subject: &str) -> AppError {
+    // Every action here may reach another organisation's server through ours.
+    if errors::remote_unreachable(error) {
+        tracing::warn!("{subject}: {error}");
+        return AppError::RemoteUnreachable;
+    }
     match error.client_api_error_kind() {
         Some(ErrorKind::NotFound) => AppError::RoomNotFound(subject.to_owned()),
         Some(ErrorKind::Forbidden) => AppError::Forbidden,
@@ -213,9 +224,8 @@ pub async fn resolve_alias(session: &ActiveSession, alias: &str) -> Result<RoomL
                 .map(ToString::to_string)
                 .collect(),
         }),
-        Err(error) => match errors::http(alias, &error) {
-            AppError::RemoteUnreachable => Err(AppError::RemoteUnreachable),
-            AppError::Offline => Err(AppError::Offline),
+        Err(error) => match http_error(&error, alias) {
+            error @ (AppError::RemoteUnreachable | AppError::Offline) => Err(error),
             _ => Err(not_found()),
         },
     }

@@ -205,7 +205,7 @@ async fn build_client(homeserver: &Url, stores: &StoreKeys) -> Result<Client, Ap
 }
 
 /// How the person proves who they are at sign-in.
-enum Credentials<'a> {
+pub enum Credentials<'a> {
     Password {
         username: &'a str,
         password: &'a str,
@@ -290,26 +290,53 @@ async fn sign_in(homeserver: Url, credentials: Credentials<'_>) -> Result<Active
 /// Signs the saved session's user in again on the same device, after the server
 /// expired its tokens (a soft logout): the stores, the keys and the device stay. A new
 /// Client is built over the same stores, as the SDK allows one sign-in per Client.
-pub async fn sign_in_again(password: &str) -> Result<ActiveSession, AppError> {
+/// With a password the user is the saved one; after single sign-on, whoever signed in
+/// at the provider must be that user too.
+pub async fn sign_in_again(credentials: Credentials<'_>) -> Result<ActiveSession, AppError> {
     let mut stored = StoredSession::load()
         .await?
         .ok_or(AppError::SessionExpired)?;
     let client = build_client(&stored.homeserver, &stored.stores).await?;
     let meta = stored.session.meta.clone();
-    client
-        .matrix_auth()
-        .login_username(meta.user_id.as_str(), password)
+    let auth = client.matrix_auth();
+    let (request, token) = match credentials {
+        Credentials::Password { password, .. } => {
+            (auth.login_username(meta.user_id.as_str(), password), false)
+        }
+        Credentials::LoginToken(token) => (auth.login_token(token), true),
+    };
+    let signed_in = request
         .device_id(meta.device_id.as_str())
         .initial_device_display_name(DEVICE_DISPLAY_NAME)
         .request_refresh_token()
-        .await
-        .map_err(|error| login_error(&error, stored.homeserver.as_str()))?;
+        .await;
+    if let Err(error) = signed_in {
+        return Err(match login_error(&error, stored.homeserver.as_str()) {
+            AppError::WrongCredentials if token => AppError::LoginTokenRefused,
+            other => other,
+        });
+    }
+    // Someone else signed in at the provider: their session must not go on with this
+    // person's stores and keys.
+    if client.user_id() != Some(meta.user_id.as_ref()) {
+        let _ = client.logout().await;
+        return Err(AppError::OtherAccount(meta.user_id.to_string()));
+    }
     stored.session = client
         .matrix_auth()
         .session()
         .ok_or_else(|| errors::failed("sign in again", "the SDK kept no session"))?;
     stored.save().await?;
     start(client, stored.stores.prefix).await
+}
+
+/// The saved session's homeserver, to ask it how people sign in there again.
+pub async fn saved_homeserver() -> Option<Url> {
+    StoredSession::load()
+        .await
+        .ok()
+        .flatten()
+        .map(|s| s.homeserver)
 }
 
 /// Reopens the saved session, if there is one, without contacting the server.
@@ -525,6 +552,7 @@ impl ActiveSession {
 
     /// Stops syncing and sending, for when another tab takes over; the stores stay.
     pub async fn stop(&self) {
+        self.recent_timelines.close();
         self.client.send_queue().set_enabled(false).await;
         self.sync.stop().await;
     }

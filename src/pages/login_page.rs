@@ -65,16 +65,18 @@ pub fn LoginPage() -> impl IntoView {
         };
         state.set(LoadState::Loading);
         progress.set(Some("login-sso-going"));
-        if let Err(error) = sso::begin(&base, provider.as_deref()) {
+        if let Err(error) = sso::begin(&base, provider.as_deref(), false) {
             state.set(LoadState::Failed(error));
         }
     };
 
     // Back from the identity provider: finish with its token, or say why not.
-    let returned = sso::take_return();
     let finish_navigate = navigate.clone();
-    match returned.clone() {
-        SsoReturn::Token { homeserver, token } => {
+    match sso::take_return() {
+        // A sign-in again whose session is gone meanwhile: a new sign-in then.
+        SsoReturn::Token {
+            homeserver, token, ..
+        } => {
             state.set(LoadState::Loading);
             progress.set(Some("login-sso-finishing"));
             let epoch = session_context.epoch();
@@ -93,17 +95,23 @@ pub fn LoginPage() -> impl IntoView {
         SsoReturn::None => {}
     }
 
-    // Straight on to the organisation's provider, when the policy names one; not right
-    // after signing out or coming back, or when there is something to read here.
-    let quiet = returned == SsoReturn::None
+    // Straight on to the organisation's provider, when the policy names one: once, on
+    // the first answer about the default server. Not after signing out or coming back
+    // from the provider (for the page's whole life), nor when there is something to
+    // read here.
+    let quiet = !sso::came_back()
         && !ended
         && !signed_out
         && session_context.notice.get_untracked().is_none();
     let wanted = config.sso_provider.clone();
+    let decided = StoredValue::new(!quiet || wanted.is_none());
     Effect::new(move |_| {
+        if decided.get_value() || options.with(Option::is_none) {
+            return;
+        }
+        decided.set_value(true);
         let target = offered.with(|o| o.straight_to(wanted.as_deref()).map(str::to_owned));
         if let Some(id) = target
-            && quiet
             && state.get_untracked() == LoadState::Idle
         {
             go_to_provider(Some(id));
@@ -179,8 +187,10 @@ pub fn LoginPage() -> impl IntoView {
         }
         .into_any()
     };
+    // Only when the form comes or goes: redrawing it would lose the focus and the typing.
+    let show_password = Memo::new(move |_| offered.with(|o| o.password));
     let password_fields = move || {
-        offered.get().password.then(|| view! {
+        show_password.get().then(|| view! {
             <TextField id="lt-login-username" label=t("login-username") hint=t("login-username-hint")
                 value=username autocomplete="username" />
             <TextField id="lt-login-password" label=t("login-password") value=password
@@ -233,8 +243,9 @@ fn sign_in_options(
         spawn_local(async move {
             let answer = sso::sign_in_options(server.clone(), allow_insecure).await;
             // A later edit asks again: only the answer for what the field holds counts.
-            if homeserver.get_untracked() == server {
-                options.set(Some(answer));
+            // (`try_`: the page may be gone by now.)
+            if homeserver.try_get_untracked() == Some(server) {
+                options.try_set(Some(answer));
             }
         });
     };

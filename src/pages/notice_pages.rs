@@ -7,10 +7,16 @@ use leptos::prelude::*;
 
 use leptos::task::spawn_local;
 
-use crate::components::{ErrorAlert, TextField};
+use url::Url;
+
+use crate::components::{ErrorAlert, SsoButtons, TextField};
+use crate::config::Config;
 use crate::error::AppError;
 use crate::i18n::{t, t_args};
 use crate::load_state::LoadState;
+use crate::matrix::session::Credentials;
+use crate::matrix::sso::LoginFlows;
+use crate::state::sso::{self, Offered, SsoReturn};
 use crate::state::tab::TabState;
 use crate::state::use_session;
 
@@ -93,35 +99,90 @@ pub fn SessionEndedPage(keys_at_risk: bool, soft_logout: bool) -> impl IntoView 
     }
 }
 
-/// The password form of a soft logout.
+/// Signing in again after a soft logout: with the password, or through the
+/// organisation's identity provider, whichever the server offers and the policy allows.
 #[component]
 fn SignInAgain() -> impl IntoView {
     let session = use_session();
+    let config = expect_context::<Config>();
     let password = RwSignal::new(String::new());
     let state = RwSignal::new(LoadState::Idle);
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        if state.get_untracked().is_loading() {
-            return;
-        }
+    let options = RwSignal::new(None::<(Url, LoginFlows)>);
+    spawn_local(async move { options.set(sso::saved_sign_in_options().await) });
+    let password_allowed = config.password_login;
+    let offered = Memo::new(move |_| {
+        options.with(|o| Offered::new(o.as_ref().map(|(_, flows)| flows), password_allowed))
+    });
+    let again = move |credentials: Credential| {
         state.set(LoadState::Loading);
-        let typed = password.get_untracked();
         spawn_local(async move {
-            match session.sign_in_again(typed).await {
+            let result = match &credentials {
+                Credential::Password(typed) => {
+                    session
+                        .sign_in_again(Credentials::Password {
+                            username: "",
+                            password: typed,
+                        })
+                        .await
+                }
+                Credential::Token(token) => {
+                    session.sign_in_again(Credentials::LoginToken(token)).await
+                }
+            };
+            match result {
                 Ok(()) => password.set(String::new()),
                 Err(error) => state.set(LoadState::Failed(error)),
             }
         });
     };
-    let error = Signal::derive(move || state.get().error().cloned());
-    view! {
-        <form class="lt-login__form" on:submit=submit aria-busy=move || state.get().is_loading().to_string()>
-            <TextField id="lt-sign-in-again-password" label=t("login-password") value=password
-                autocomplete="current-password" input_type="password" />
-            <ErrorAlert error=error />
-            <button class="lt-button lt-button--primary" type="submit" disabled=move || state.get().is_loading()>
-                {t("session-sign-in-again")}
-            </button>
-        </form>
+    // Back from the identity provider to sign in again.
+    match sso::take_return() {
+        SsoReturn::Token {
+            token,
+            resume: true,
+            ..
+        } => again(Credential::Token(token)),
+        SsoReturn::NotFinished => state.set(LoadState::Failed(AppError::SsoNotFinished)),
+        _ => {}
     }
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if !state.get_untracked().is_loading() {
+            again(Credential::Password(password.get_untracked()));
+        }
+    };
+    let to_provider = Callback::new(move |provider: Option<String>| {
+        if let Some((base, _)) = options.get_untracked()
+            && let Err(error) = sso::begin(&base, provider.as_deref(), true)
+        {
+            state.set(LoadState::Failed(error));
+        }
+    });
+    let error = Signal::derive(move || state.get().error().cloned());
+    let busy = Signal::derive(move || state.get().is_loading());
+    view! {
+        {move || offered.get().password.then(|| view! {
+            <form class="lt-login__form" on:submit=submit aria-busy=move || busy.get().to_string()>
+                <TextField id="lt-sign-in-again-password" label=t("login-password") value=password
+                    autocomplete="current-password" input_type="password" />
+                <button class="lt-button lt-button--primary" type="submit" disabled=move || busy.get()>
+                    {t("session-sign-in-again")}
+                </button>
+            </form>
+        })}
+        {move || {
+            let offered = offered.get();
+            offered.sso().then(|| view! {
+                <SsoButtons providers=offered.providers server_choice=offered.server_choice
+                    after_password=offered.password disabled=busy on_choose=to_provider />
+            })
+        }}
+        <ErrorAlert error=error />
+    }
+}
+
+/// What the person signs in again with.
+enum Credential {
+    Password(String),
+    Token(String),
 }

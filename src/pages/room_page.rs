@@ -29,12 +29,23 @@ pub fn RoomPage() -> impl IntoView {
     });
     // Servers to ask for a room we are not in, from the permalink that led here.
     let query = use_query_map();
-    let via = move || query.with_untracked(|q| q.get_all("via").unwrap_or_default());
-    // Only flips when the room comes or goes: not redrawn for the list's other changes.
+    let via = move || {
+        let mut via = query.with_untracked(|q| q.get_all("via").unwrap_or_default());
+        // The spec's routing names three; a link can name any number.
+        via.truncate(3);
+        via
+    };
+    // Asked of the client (the list lags behind it), again whenever the list changes;
+    // flips only when the room comes or goes, so the room is not redrawn for the
+    // list's other changes.
     let list = use_room_list();
+    let session = use_session();
     let outside = Memo::new(move |_| {
+        list.rooms.track();
         let room = room_id.get();
-        list.loaded.get() && !list.rooms.with(|rooms| rooms.iter().any(|r| r.id == room))
+        session
+            .active()
+            .is_some_and(|active| !crate::matrix::rooms::is_member(&active, &room))
     });
     // A new owner per room: leaving one cancels its tasks and moves its read marker.
     move || {
@@ -56,10 +67,12 @@ fn JoinPrompt(link: RoomLink) -> impl IntoView {
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None::<AppError>);
     // The room list then gains the room, and the room itself shows.
+    let address = link.room.clone();
     let join = move |_| conversations::join_link(link.clone(), busy, error);
     view! {
         <section class="lt-room lt-room--outside" aria-labelledby="lt-outside-title">
             <h2 id="lt-outside-title">{t("room-outside-title")}</h2>
+            <p class="lt-room__address" translate="no">{address}</p>
             <p>{t("room-outside-explain")}</p>
             <button class="lt-button lt-button--primary" type="button" on:click=join disabled=busy>
                 {t("room-outside-join")}

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use imbl::Vector;
 
 use crate::matrix::models::{RoomSummary, SessionInfo, SyncStatus};
-use crate::matrix::session::{SessionEvent, TokenRefused};
+use crate::matrix::session::{Credentials, SessionEvent, TokenRefused};
 use crate::matrix::{ActiveSession, session, sync};
 use crate::perf;
 use crate::state::first_screen;
@@ -213,12 +213,12 @@ impl SessionContext {
         });
     }
 
-    /// After a soft logout: signs in again with the password on the same device (its
-    /// stores and keys stay), and carries on as before. The error, if any, is for the
-    /// form.
-    pub async fn sign_in_again(&self, password: String) -> Result<(), AppError> {
+    /// After a soft logout: signs in again on the same device (its stores and keys
+    /// stay), with the password or the token single sign-on sent back, and carries on
+    /// as before. The error, if any, is for the page.
+    pub async fn sign_in_again(&self, credentials: Credentials<'_>) -> Result<(), AppError> {
         let epoch = self.epoch();
-        let active = session::sign_in_again(&password).await?;
+        let active = session::sign_in_again(credentials).await?;
         // The old session is stopped; its Client goes with the last handle.
         self.signed_in(epoch, active);
         Ok(())

@@ -4,7 +4,7 @@
 //! out of the address before anything else runs, so it never stays in the address bar,
 //! the history, a crash report or a bookmark.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -15,13 +15,24 @@ use crate::matrix::{ActiveSession, discovery, session};
 
 const PENDING_KEY: &str = "lattice-sso-pending";
 const TOKEN_PARAM: &str = "loginToken";
+/// Names this tab's attempt in the way back, so that only it can bring a token.
+const ATTEMPT_PARAM: &str = "sso";
 /// Where the homeserver sends the person back to.
 const RETURN_PATH: &str = "/login";
+/// An attempt older than this is over: its note no longer lets a token in.
+const ATTEMPT_LIFETIME_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// What this tab noted before leaving for the provider.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Pending {
     pub homeserver: String,
+    /// Signing in again to the session that expired (a soft logout), on its device.
+    #[serde(default)]
+    pub resume: bool,
+    /// Random, and in the way back too: a token must come back with it.
+    pub attempt: String,
+    /// When the tab left, in ms since the epoch.
+    pub started: f64,
 }
 
 /// What the page load found about single sign-on.
@@ -31,19 +42,39 @@ pub enum SsoReturn {
     #[default]
     None,
     /// Back with the token for the homeserver this tab left from.
-    Token { homeserver: String, token: String },
+    Token {
+        homeserver: String,
+        token: String,
+        resume: bool,
+    },
     /// Back without a token: cancelled at the provider, or its page did not load.
     NotFinished,
 }
 
-/// Decides what a page load means. A token this tab never asked for (a link someone
-/// sent) is not used: it would sign the person in to someone else's account.
-pub fn classify(token: Option<String>, pending: Option<Pending>) -> SsoReturn {
-    match (token, pending) {
-        (Some(token), Some(pending)) if !token.is_empty() => SsoReturn::Token {
-            homeserver: pending.homeserver,
-            token,
-        },
+/// What the address brought back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Returned {
+    pub token: Option<String>,
+    pub attempt: Option<String>,
+}
+
+/// Decides what a page load means at `now` (ms). A token is used only when this tab
+/// asked for it, recently, in this very attempt: a token from a link someone sent, or
+/// brought to this tab by another page after an abandoned attempt, would sign the
+/// person in to someone else's account.
+pub fn classify(returned: Returned, pending: Option<Pending>, now: f64) -> SsoReturn {
+    let pending = pending.filter(|p| (0.0..ATTEMPT_LIFETIME_MS).contains(&(now - p.started)));
+    match (returned.token, pending) {
+        (Some(token), Some(pending))
+            if !token.is_empty()
+                && returned.attempt.as_deref() == Some(pending.attempt.as_str()) =>
+        {
+            SsoReturn::Token {
+                homeserver: pending.homeserver,
+                token,
+                resume: pending.resume,
+            }
+        }
         (Some(_), _) => {
             tracing::warn!("a login token this tab did not ask for was ignored");
             SsoReturn::None
@@ -53,32 +84,37 @@ pub fn classify(token: Option<String>, pending: Option<Pending>) -> SsoReturn {
     }
 }
 
-/// Splits the login token off an address: the token, and the address without it.
-pub fn strip_login_token(href: &str) -> Option<(String, String)> {
+/// Takes the login token and the attempt off an address: what they were, and the
+/// address without them. `None` when it has neither.
+pub fn strip_return(href: &str) -> Option<(Returned, String)> {
     let mut url = Url::parse(href).ok()?;
-    let mut token = None;
+    let mut returned = Returned::default();
     let kept: Vec<(String, String)> = url
         .query_pairs()
         .filter_map(|(name, value)| {
-            if name == TOKEN_PARAM {
-                token = Some(value.into_owned());
-                None
-            } else {
-                Some((name.into_owned(), value.into_owned()))
-            }
+            let slot = match name.as_ref() {
+                TOKEN_PARAM => &mut returned.token,
+                ATTEMPT_PARAM => &mut returned.attempt,
+                _ => return Some((name.into_owned(), value.into_owned())),
+            };
+            *slot = Some(value.into_owned());
+            None
         })
         .collect();
-    let token = token?;
+    if returned == Returned::default() {
+        return None;
+    }
     if kept.is_empty() {
         url.set_query(None);
     } else {
         url.query_pairs_mut().clear().extend_pairs(kept);
     }
-    Some((token, url.into()))
+    Some((returned, url.into()))
 }
 
 thread_local! {
     static RETURNED: RefCell<SsoReturn> = RefCell::default();
+    static CAME_BACK: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Run first at start-up: takes the token out of the address (replacing the history
@@ -88,11 +124,11 @@ pub fn capture() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let mut token = None;
+    let mut returned = Returned::default();
     if let Ok(href) = window.location().href()
-        && let Some((found, cleaned)) = strip_login_token(&href)
+        && let Some((found, cleaned)) = strip_return(&href)
     {
-        token = Some(found);
+        returned = found;
         if let Ok(history) = window.history() {
             let _ =
                 history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&cleaned));
@@ -104,9 +140,22 @@ pub fn capture() {
         let _ = storage.remove_item(PENDING_KEY);
         serde_json::from_str::<Pending>(&note?).ok()
     });
-    let returned = classify(token, pending);
-    RETURNED.with(|cell| *cell.borrow_mut() = returned);
+    let outcome = classify(returned, pending, js_sys::Date::now());
+    CAME_BACK.with(|cell| cell.set(outcome != SsoReturn::None));
+    RETURNED.with(|cell| *cell.borrow_mut() = outcome);
     reload_when_restored_mid_sign_in();
+}
+
+/// What this page load came back with; given out once.
+pub fn take_return() -> SsoReturn {
+    RETURNED.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
+}
+
+/// Whether this page load came back from the identity provider (with a token or
+/// not), for as long as the page lives: the login page then never sends the person
+/// straight back there.
+pub fn came_back() -> bool {
+    CAME_BACK.with(Cell::get)
 }
 
 /// Coming back with the Back button from a provider whose page did not load, the
@@ -125,25 +174,31 @@ fn reload_when_restored_mid_sign_in() {
     });
 }
 
-/// What this page load came back with; given out once.
-pub fn take_return() -> SsoReturn {
-    RETURNED.with(|cell| std::mem::take(&mut *cell.borrow_mut()))
-}
-
 /// Notes the homeserver, then leaves for its single sign-on (one provider, or the
-/// server's choice). The page goes away unless this fails.
-pub fn begin(homeserver: &Url, provider: Option<&str>) -> Result<(), AppError> {
+/// server's choice); `resume`: to sign in again to the expired session. The page goes
+/// away unless this fails.
+pub fn begin(homeserver: &Url, provider: Option<&str>, resume: bool) -> Result<(), AppError> {
     let window = web_sys::window().ok_or(AppError::Storage("no window".into()))?;
     let origin = window
         .location()
         .origin()
         .map_err(|_| AppError::Storage("no origin".into()))?;
-    let back_to = Url::parse(&format!("{origin}{RETURN_PATH}"))
+    let attempt: String = crate::storage::vault::random_bytes(16)?
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let mut back_to = Url::parse(&format!("{origin}{RETURN_PATH}"))
         .map_err(|_| AppError::InvalidHomeserver(origin.clone()))?;
+    back_to
+        .query_pairs_mut()
+        .append_pair(ATTEMPT_PARAM, &attempt);
     let target = sso::redirect_url(homeserver, provider, &back_to)
         .ok_or_else(|| AppError::InvalidHomeserver(homeserver.to_string()))?;
     let note = serde_json::to_string(&Pending {
         homeserver: homeserver.to_string(),
+        resume,
+        attempt,
+        started: js_sys::Date::now(),
     })
     .map_err(|e| AppError::Storage(e.to_string()))?;
     // Without the note the token that comes back would be refused.
@@ -167,6 +222,14 @@ pub async fn sign_in_options(
     let base = discovery::discover(&input, allow_insecure).await?;
     let flows = sso::login_flows(&base).await?;
     Ok((base, flows))
+}
+
+/// How people sign in again on the expired session's homeserver; `None` when it
+/// cannot be asked (the password form then shows).
+pub async fn saved_sign_in_options() -> Option<(Url, LoginFlows)> {
+    let base = session::saved_homeserver().await?;
+    let flows = sso::login_flows(&base).await.ok()?;
+    Some((base, flows))
 }
 
 /// Signs in with the token the homeserver sent back, on the homeserver this tab left
@@ -227,45 +290,86 @@ mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
+    const NOW: f64 = 1_000_000_000.0;
+
     fn pending() -> Option<Pending> {
         Some(Pending {
             homeserver: "https://chat.example.org/".into(),
+            resume: false,
+            attempt: "a1".into(),
+            started: NOW - 60_000.0,
         })
     }
 
+    fn back(token: Option<&str>, attempt: Option<&str>) -> Returned {
+        Returned {
+            token: token.map(Into::into),
+            attempt: attempt.map(Into::into),
+        }
+    }
+
     #[wasm_bindgen_test]
-    fn a_token_is_used_only_when_this_tab_asked_for_it() {
+    fn a_token_is_used_only_in_the_attempt_that_asked_for_it() {
         assert_eq!(
-            classify(Some("tok".into()), pending()),
+            classify(back(Some("tok"), Some("a1")), pending(), NOW),
             SsoReturn::Token {
                 homeserver: "https://chat.example.org/".into(),
-                token: "tok".into()
+                token: "tok".into(),
+                resume: false,
             }
         );
-        assert_eq!(classify(Some("tok".into()), None), SsoReturn::None);
-        assert_eq!(classify(Some(String::new()), pending()), SsoReturn::None);
-        assert_eq!(classify(None, pending()), SsoReturn::NotFinished);
-        assert_eq!(classify(None, None), SsoReturn::None);
+        // No note, another attempt's name, none at all, or an empty token.
+        assert_eq!(
+            classify(back(Some("tok"), Some("a1")), None, NOW),
+            SsoReturn::None
+        );
+        assert_eq!(
+            classify(back(Some("tok"), Some("zz")), pending(), NOW),
+            SsoReturn::None
+        );
+        assert_eq!(
+            classify(back(Some("tok"), None), pending(), NOW),
+            SsoReturn::None
+        );
+        assert_eq!(
+            classify(back(Some(""), Some("a1")), pending(), NOW),
+            SsoReturn::None
+        );
+        // An attempt left long ago lets nothing in, and is not news either.
+        let later = NOW + ATTEMPT_LIFETIME_MS;
+        assert_eq!(
+            classify(back(Some("tok"), Some("a1")), pending(), later),
+            SsoReturn::None
+        );
+        assert_eq!(
+            classify(Returned::default(), pending(), later),
+            SsoReturn::None
+        );
+        assert_eq!(
+            classify(Returned::default(), pending(), NOW),
+            SsoReturn::NotFinished
+        );
+        assert_eq!(classify(Returned::default(), None, NOW), SsoReturn::None);
     }
 
     #[wasm_bindgen_test]
     fn the_token_leaves_the_address_and_nothing_else_does() {
         assert_eq!(
-            strip_login_token("https://chat.example.org/login?loginToken=abc%2Bdef"),
-            Some(("abc+def".into(), "https://chat.example.org/login".into()))
-        );
-        assert_eq!(
-            strip_login_token("https://chat.example.org/login?ended=1&loginToken=t#x"),
+            strip_return("https://chat.example.org/login?sso=a1&loginToken=abc%2Bdef"),
             Some((
-                "t".into(),
-                "https://chat.example.org/login?ended=1#x".into()
+                back(Some("abc+def"), Some("a1")),
+                "https://chat.example.org/login".into()
             ))
         );
         assert_eq!(
-            strip_login_token("https://chat.example.org/login?ended=1"),
-            None
+            strip_return("https://chat.example.org/login?ended=1&loginToken=t#x"),
+            Some((
+                back(Some("t"), None),
+                "https://chat.example.org/login?ended=1#x".into()
+            ))
         );
-        assert_eq!(strip_login_token("not a url"), None);
+        assert_eq!(strip_return("https://chat.example.org/login?ended=1"), None);
+        assert_eq!(strip_return("not a url"), None);
     }
 
     fn flows(password: bool, providers: &[&str]) -> LoginFlows {

@@ -7,7 +7,7 @@ mod properties;
 mod rows;
 mod send_failure;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
@@ -83,22 +83,34 @@ const KEPT_TIMELINES: usize = 5;
 /// of them shows its rows at once, instead of building the SDK Timeline again (~0.1 s)
 /// and waiting for the room subscription's events (~0.2 s; BENCHMARKS.md).
 #[derive(Default)]
-pub struct RecentTimelines(RefCell<VecDeque<Rc<RoomTimeline>>>);
+pub struct RecentTimelines {
+    kept: RefCell<VecDeque<Rc<RoomTimeline>>>,
+    /// The session stopped (another tab took over): nothing is kept any more.
+    closed: Cell<bool>,
+}
 
 impl RecentTimelines {
     /// Keeps a room's timeline (not a thread's), dropping the oldest beyond the limit.
     pub fn keep(&self, timeline: Rc<RoomTimeline>) {
-        if timeline.is_thread {
+        if timeline.is_thread || self.closed.get() {
             return;
         }
-        let mut kept = self.0.borrow_mut();
+        let mut kept = self.kept.borrow_mut();
         kept.retain(|t| t.room.room_id() != timeline.room.room_id());
         kept.push_front(timeline);
         kept.truncate(KEPT_TIMELINES);
     }
 
+    /// Lets go of every kept timeline, now and from now on. A stopped session's
+    /// timelines would otherwise live on with the event cache they follow, which
+    /// another tab's session now writes to.
+    pub fn close(&self) {
+        self.closed.set(true);
+        self.kept.borrow_mut().clear();
+    }
+
     fn take(&self, room_id: &RoomId) -> Option<Rc<RoomTimeline>> {
-        let mut kept = self.0.borrow_mut();
+        let mut kept = self.kept.borrow_mut();
         let position = kept.iter().position(|t| t.room.room_id() == room_id)?;
         kept.remove(position)
     }
