@@ -3,6 +3,8 @@
 # rate limits relaxed, users registered with the shared-secret admin API.
 #   scripts/synapse.sh start DIR PORT   writes DIR/homeserver.yaml once, starts, waits
 #   scripts/synapse.sh stop DIR
+# DIR/local.yaml, if present at start, is read after homeserver.yaml and overrides it
+# (scripts/run.sh writes its single sign-on settings there at every start).
 # LATTICE_SYNAPSE_EXTRA_CONFIG, if set when the file is first written, is appended to
 # it (YAML; a test's own Synapse uses it, e.g. for short token lifetimes).
 # Needs LATTICE_SYNAPSE_VENV (scripts/setup.sh sets it).
@@ -84,7 +86,9 @@ YAML
     echo "Port $port on 127.0.0.1 is already in use: stop what listens there, or choose another port" >&2
     exit 1
   fi
-  "$venv/bin/python" -m synapse.app.homeserver -c "$dir/homeserver.yaml" >"$dir/stdout.log" 2>&1 &
+  configs=(-c "$dir/homeserver.yaml")
+  [ -f "$dir/local.yaml" ] && configs+=(-c "$dir/local.yaml")
+  "$venv/bin/python" -m synapse.app.homeserver "${configs[@]}" >"$dir/stdout.log" 2>&1 &
   echo $! > "$dir/run.pid"
   for _ in $(seq 1 120); do
     if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then exit 0; fi
