@@ -115,14 +115,8 @@ impl Peer {
     /// Creates an unencrypted room (this peer has no end-to-end encryption) and
     /// invites `invite`.
     pub async fn create_room(&self, name: &str, invite: &[&str]) -> anyhow::Result<String> {
-        let body = json!({ "name": name, "preset": "private_chat", "invite": invite });
-        let response = self
-            .call(reqwest::Method::POST, "/createRoom", Some(body))
-            .await?;
-        Ok(response["room_id"]
-            .as_str()
-            .context("no room_id")?
-            .to_owned())
+        self.create(json!({ "name": name, "preset": "private_chat", "invite": invite }))
+            .await
     }
 
     /// Creates a public room that anyone can join, with the address
@@ -132,8 +126,14 @@ impl Peer {
         name: &str,
         alias_localpart: &str,
     ) -> anyhow::Result<String> {
-        let body =
-            json!({ "name": name, "preset": "public_chat", "room_alias_name": alias_localpart });
+        self.create(
+            json!({ "name": name, "preset": "public_chat", "room_alias_name": alias_localpart }),
+        )
+        .await
+    }
+
+    /// `POST /createRoom` with `body`; the new room's ID.
+    async fn create(&self, body: Value) -> anyhow::Result<String> {
         let response = self
             .call(reqwest::Method::POST, "/createRoom", Some(body))
             .await?;
