@@ -21,5 +21,12 @@ trunk build --release --offline
 
 step "end-to-end: Synapse and chromedriver on free loopback ports"
 . scripts/services.sh
-# --no-fail-fast: a failure in one test file does not hide the others.
-cargo test --no-fail-fast -p lattice-e2e -- --test-threads="${LATTICE_E2E_THREADS:-2}"
+# --no-fail-fast: a failure in one test file does not hide the others. cargo-nextest
+# (on machines of this kind) runs the tests of all files from one queue, so a file's
+# last long test does not hold the other thread idle; plain cargo test otherwise.
+threads="${LATTICE_E2E_THREADS:-2}"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --no-fail-fast -p lattice-e2e --test-threads="$threads" --failure-output final
+else
+  cargo test --no-fail-fast -p lattice-e2e -- --test-threads="$threads"
+fi

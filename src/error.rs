@@ -112,6 +112,13 @@ pub enum AppError {
     /// refused.
     #[error("wrong password")]
     WrongPassword,
+    /// Confirming through single sign-on was not finished when the person continued.
+    #[error("sso confirmation not finished")]
+    SsoConfirmNotFinished,
+    /// The server asks for a confirmation Lattice cannot give (e-mail, captcha, several
+    /// steps); nothing was changed.
+    #[error("cannot confirm")]
+    CannotConfirm,
     /// A key backup made elsewhere, without secret storage, is in the way.
     #[error("backup exists")]
     BackupExists,
@@ -119,6 +126,9 @@ pub enum AppError {
     /// was already turned off.
     #[error("reset not finished")]
     ResetNotFinished,
+    /// The same, when confirming through single sign-on was not finished.
+    #[error("reset not confirmed")]
+    ResetNotConfirmed,
     /// The recovery key does not open this account's secret storage.
     #[error("wrong recovery key")]
     WrongRecoveryKey,
@@ -214,9 +224,12 @@ impl AppError {
             AppError::InvalidAlias(input) => t_args("error-invalid-alias", &[("input", input)]),
             AppError::AliasTaken(alias) => t_args("error-alias-taken", &[("alias", alias)]),
             AppError::WrongPassword => t("error-wrong-password"),
+            AppError::SsoConfirmNotFinished => t("error-sso-confirm-not-finished"),
+            AppError::CannotConfirm => t("error-cannot-confirm"),
             AppError::WrongRecoveryKey => t("error-wrong-recovery-key"),
             AppError::BackupExists => t("error-backup-exists"),
             AppError::ResetNotFinished => t("error-reset-not-finished"),
+            AppError::ResetNotConfirmed => t("error-reset-not-confirmed"),
             AppError::NoRecoveryOnServer => t("error-no-recovery"),
             AppError::NoIdentity(user) => t_args("error-no-identity", &[("user", user)]),
             AppError::EncryptionFailed => t("error-encryption-failed"),

@@ -8,6 +8,8 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
+use crate::browser::Browser;
+
 const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/oidc_provider.mjs");
 /// Synapse prefixes the `idp_id` below with `oidc-`.
 pub const PROVIDER_ID: &str = "oidc-lattice-test";
@@ -83,15 +85,22 @@ impl OidcProvider {
 
     /// Synapse configuration (YAML, appended to homeserver.yaml) delegating sign-in to
     /// this provider, for a homeserver reached at `public_baseurl` (the app's origin,
-    /// which proxies it) and a client at `client_url`.
-    pub fn synapse_config(&self, public_baseurl: &str, client_url: &str) -> String {
+    /// which proxies it) and a client at `client_url`; `icon` is the provider's
+    /// `idp_icon`.
+    pub fn synapse_config(
+        &self,
+        public_baseurl: &str,
+        client_url: &str,
+        icon: Option<&str>,
+    ) -> String {
+        let icon = icon.map_or(String::new(), |mxc| format!("\n    idp_icon: \"{mxc}\""));
         format!(
             r#"
 # Overrides the homeserver's own address above: people reach it through the app's origin.
 public_baseurl: "{public_baseurl}/"
 oidc_providers:
   - idp_id: lattice-test
-    idp_name: "{PROVIDER_NAME}"
+    idp_name: "{PROVIDER_NAME}"{icon}
     issuer: "{issuer}"
     client_id: synapse
     client_secret: "{secret}"
@@ -110,4 +119,14 @@ sso:
             secret = self.secret,
         )
     }
+}
+
+/// On the provider's own pages: its login form (any name, any password), then its
+/// consent page. The name becomes the person's user name on the homeserver.
+pub async fn sign_in_at_provider(browser: &Browser, name: &str) -> anyhow::Result<()> {
+    browser.fill("Enter any login", name).await?;
+    browser.fill("and password", "correct horse").await?;
+    browser.click("button", "Sign-in").await?;
+    browser.click("button", "Continue").await?;
+    Ok(())
 }

@@ -27,6 +27,42 @@ pub async fn register(
     localpart: &str,
     password: &str,
 ) -> anyhow::Result<TestUser> {
+    let (user, _) = register_with(synapse_url, secret, localpart, password, false).await?;
+    Ok(user)
+}
+
+/// A new device of `user_id`'s, made by an administrator through Synapse's admin API,
+/// as if they had signed in somewhere else (it holds no keys and no token).
+pub async fn add_device(
+    synapse_url: &str,
+    secret: &str,
+    user_id: &str,
+    device_id: &str,
+) -> anyhow::Result<()> {
+    let localpart = format!("admin-{:08x}", rand::random::<u32>());
+    let password = format!("pw-{:016x}", rand::random::<u64>());
+    let (_, token) = register_with(synapse_url, secret, &localpart, &password, true).await?;
+    reqwest::Client::new()
+        .post(format!(
+            "{synapse_url}/_synapse/admin/v2/users/{}/devices",
+            url::form_urlencoded::byte_serialize(user_id.as_bytes()).collect::<String>()
+        ))
+        .bearer_auth(token)
+        .json(&json!({ "device_id": device_id }))
+        .send()
+        .await?
+        .error_for_status()?;
+    Ok(())
+}
+
+/// Registers through the shared secret; the user and their access token.
+async fn register_with(
+    synapse_url: &str,
+    secret: &str,
+    localpart: &str,
+    password: &str,
+    admin: bool,
+) -> anyhow::Result<(TestUser, String)> {
     let http = reqwest::Client::new();
     let endpoint = format!("{synapse_url}/_synapse/admin/v1/register");
     let nonce: serde_json::Value = http
@@ -41,9 +77,10 @@ pub async fn register(
         .ok_or_else(|| anyhow::anyhow!("no nonce"))?
         .to_owned();
     let mut mac = Hmac::<Sha1>::new_from_slice(secret.as_bytes())?;
-    mac.update(format!("{nonce}\0{localpart}\0{password}\0notadmin").as_bytes());
+    let role = if admin { "admin" } else { "notadmin" };
+    mac.update(format!("{nonce}\0{localpart}\0{password}\0{role}").as_bytes());
     let mac = hex::encode(mac.finalize().into_bytes());
-    let body = json!({ "nonce": nonce, "username": localpart, "password": password, "admin": false, "mac": mac });
+    let body = json!({ "nonce": nonce, "username": localpart, "password": password, "admin": admin, "mac": mac });
     let response: serde_json::Value = http
         .post(&endpoint)
         .json(&body)
@@ -56,11 +93,16 @@ pub async fn register(
         .as_str()
         .ok_or_else(|| anyhow::anyhow!("no user_id"))?
         .to_owned();
-    Ok(TestUser {
+    let token = response["access_token"]
+        .as_str()
+        .ok_or_else(|| anyhow::anyhow!("no access_token"))?
+        .to_owned();
+    let user = TestUser {
         localpart: localpart.to_owned(),
         user_id,
         password: password.to_owned(),
-    })
+    };
+    Ok((user, token))
 }
 
 /// Whether Synapse still accepts an access token (`/whoami`).
@@ -107,6 +149,11 @@ impl OwnSynapse {
     /// self-signed certificate; certificates are not checked between these servers),
     /// and the client API on another port, as `url`.
     pub async fn start_federating() -> anyhow::Result<Self> {
+        Self::start_federating_with("").await
+    }
+
+    /// A federating homeserver whose homeserver.yaml has `extra_config` at its end.
+    pub async fn start_federating_with(extra_config: &str) -> anyhow::Result<Self> {
         let dir = tempfile::tempdir()?;
         let port = free_port()?;
         let federation_port = free_port()?;
@@ -157,7 +204,7 @@ federation:
             cert = cert.display(),
             key = key.display(),
         );
-        let mut synapse = Self::start_in(dir, port, &extra).await?;
+        let mut synapse = Self::start_in(dir, port, &(extra + extra_config)).await?;
         synapse.server_name = format!("localhost:{federation_port}");
         Ok(synapse)
     }
@@ -196,6 +243,42 @@ federation:
     /// Stops the process and waits until it is gone; the database stays.
     pub async fn stop(&self) -> anyhow::Result<()> {
         synapse_script("stop", self.dir.path(), self.port, "").await
+    }
+
+    /// Changes its configuration as an administrator would, and restarts it: `yaml`
+    /// goes into local.yaml, read after homeserver.yaml (its keys win).
+    pub async fn reconfigure(&self, yaml: &str) -> anyhow::Result<()> {
+        self.stop().await?;
+        std::fs::write(self.dir.path().join("local.yaml"), yaml)?;
+        self.restart().await
+    }
+
+    /// Lets its media `mxc` be fetched by people not signed in (Synapse marks what is
+    /// uploaded with authenticated media on as for signed-in people only), as
+    /// docs/deployment.md tells an administrator to do for an identity provider's icon.
+    /// Takes effect at the next start.
+    pub async fn serve_before_sign_in(&self, mxc: &str) -> anyhow::Result<()> {
+        let media_id = mxc
+            .rsplit('/')
+            .next()
+            .ok_or_else(|| anyhow::anyhow!("not an mxc URI: {mxc}"))?;
+        let output = tokio::process::Command::new("python3")
+            .arg("-c")
+            .arg(
+                "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); \
+                 n = db.execute('UPDATE local_media_repository SET authenticated = FALSE \
+                 WHERE media_id = ?', (sys.argv[2],)).rowcount; db.commit(); sys.exit(n != 1)",
+            )
+            .arg(self.dir.path().join("homeserver.db"))
+            .arg(media_id)
+            .output()
+            .await?;
+        anyhow::ensure!(
+            output.status.success(),
+            "could not mark {mxc}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Ok(())
     }
 
     /// Starts it again on the same port and database.

@@ -483,13 +483,14 @@ async fn recovery_key_is_changed_and_encryption_reset_with_the_password() -> any
     app.browser
         .wait_for_text("alert", "everyone who verified you")
         .await?;
-    app.browser.fill("Password", "not the password").await?;
     app.browser.click("button", "Reset encryption").await?;
+    app.browser.fill("Password", "not the password").await?;
+    app.browser.click("button", "Confirm and reset").await?;
     app.browser
         .wait_for_text("alert", "reset is not finished")
         .await?;
     app.browser.fill("Password", &me.password).await?;
-    app.browser.click("button", "Reset encryption").await?;
+    app.browser.click("button", "Confirm and reset").await?;
     let third = confirm_new_key(&app.browser, &second).await?;
     app.browser
         .wait_for_text("status", "This device is verified: it can read")

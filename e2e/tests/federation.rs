@@ -4,6 +4,7 @@
 
 use lattice_e2e::Env;
 use lattice_e2e::browser::Browser;
+use lattice_e2e::oidc::{self, OidcProvider, PROVIDER_NAME};
 use lattice_e2e::peer::Peer;
 use lattice_e2e::server::{AppServer, ServerOptions};
 use lattice_e2e::synapse::{OwnSynapse, TestUser, register_user};
@@ -215,4 +216,57 @@ async fn the_other_server_down_is_said_plainly_and_messages_wait_for_it() -> any
     pau.synapse.restart().await?;
     pau.expect_message("Sent while you were away").await?;
     finish_both(eva, pau).await
+}
+
+#[tokio::test]
+async fn signed_in_through_the_organisation_a_person_talks_to_the_other_server()
+-> anyhow::Result<()> {
+    let env = Env::from_env()?;
+    // The Commission signs its people in through its identity provider; its
+    // homeserver must know the app's address as its own public one.
+    let bind = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
+    let origin = format!("http://{bind}");
+    let provider = OidcProvider::start(&origin).await?;
+    let sso = provider.synapse_config(&origin, &format!("{origin}/"), None);
+    let (commission, parliament) = tokio::try_join!(
+        OwnSynapse::start_federating_with(&sso),
+        OwnSynapse::start_federating()
+    )?;
+    let server = AppServer::start(ServerOptions {
+        dist: &env.dist,
+        upstream: Some(commission.url.clone()),
+        config_json: None,
+        extra_connect: vec![],
+        bind,
+    })
+    .await?;
+    let browser = Browser::start(&env.webdriver_url).await?;
+    browser.goto(&format!("{origin}/login")).await?;
+    browser
+        .click("button", &format!("Sign in with {PROVIDER_NAME}"))
+        .await?;
+    let name = format!("ines{:06x}", rand::random::<u32>() >> 8);
+    oidc::sign_in_at_provider(&browser, &name).await?;
+    browser.by_role("button", "Start chat").await?;
+    let ines = format!("@{name}:{}", commission.server_name);
+
+    // Someone at the Parliament invites her; she accepts, and they talk both ways.
+    let pau = register_user(&parliament.url, &parliament.secret, "pau").await?;
+    let pau = Peer::login(&parliament.url, &pau.localpart, &pau.password).await?;
+    let room_id = pau.create_room("Trilogue", &[&ines]).await?;
+    browser.click("button", "Accept").await?;
+    browser.click("link", "Trilogue").await?;
+    browser.by_role("log", "Messages").await?;
+    pau.send_text(&room_id, "Hello from the Parliament").await?;
+    browser
+        .wait_for_texts(".lt-event__text", "Pau's message", |texts| {
+            texts
+                .iter()
+                .any(|t| t.trim() == "Hello from the Parliament")
+        })
+        .await?;
+    browser.send_message("Hello from the Commission").await?;
+    pau.wait_for_message(&room_id, "Hello from the Commission")
+        .await?;
+    lattice_e2e::fixture::finish(&server, browser).await
 }

@@ -7,9 +7,10 @@
 use anyhow::Context;
 use lattice_e2e::Env;
 use lattice_e2e::browser::{Browser, BrowserOptions};
-use lattice_e2e::oidc::{OidcProvider, PROVIDER_ID, PROVIDER_NAME};
+use lattice_e2e::oidc::{self, OidcProvider, PROVIDER_ID, PROVIDER_NAME};
+use lattice_e2e::peer::Peer;
 use lattice_e2e::server::{AppServer, ServerOptions};
-use lattice_e2e::synapse::OwnSynapse;
+use lattice_e2e::synapse::{OwnSynapse, add_device, register_user};
 
 struct Fixture {
     provider: OidcProvider,
@@ -31,7 +32,7 @@ impl Fixture {
         let bind = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?;
         let origin = format!("http://{bind}");
         let provider = OidcProvider::start(&origin).await?;
-        let config = provider.synapse_config(&origin, &format!("{origin}/")) + synapse_extra;
+        let config = provider.synapse_config(&origin, &format!("{origin}/"), None) + synapse_extra;
         let synapse = OwnSynapse::start_with(&config).await?;
         let server = AppServer::start(ServerOptions {
             dist: &env.dist,
@@ -67,12 +68,64 @@ impl Fixture {
         Ok(self.browser.client.delete_all_cookies().await?)
     }
 
-    /// On the provider's own pages: its login form, then its consent page.
     async fn sign_in_at_provider(&self, name: &str) -> anyhow::Result<()> {
-        self.browser.fill("Enter any login", name).await?;
-        self.browser.fill("and password", "correct horse").await?;
-        self.browser.click("button", "Sign-in").await?;
-        self.browser.click("button", "Continue").await?;
+        oidc::sign_in_at_provider(&self.browser, name).await
+    }
+
+    /// Follows the app's link to the homeserver's confirmation page, confirms there
+    /// through the provider (whose form and consent show only if it asks again), and
+    /// comes back to the app's window.
+    async fn confirm_in_new_window(&self, name: &str) -> anyhow::Result<()> {
+        let client = &self.browser.client;
+        let app_window = client.window().await?;
+        self.browser
+            .click("link", "Confirm in a new window")
+            .await?;
+        let mut popup = None;
+        for _ in 0..50 {
+            popup = client
+                .windows()
+                .await?
+                .into_iter()
+                .find(|w| *w != app_window);
+            if popup.is_some() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        client
+            .switch_to_window(popup.context("no new window opened")?)
+            .await?;
+        self.browser
+            .click("link", &format!("Continue with {PROVIDER_NAME}"))
+            .await?;
+        let mut confirmed = false;
+        for _ in 0..200 {
+            let body = self.browser.body_text().await.unwrap_or_default();
+            if body.contains("Now we know it") {
+                confirmed = true;
+                break;
+            }
+            if self
+                .browser
+                .try_by_role("textbox", "Enter any login")
+                .await?
+                .is_some()
+            {
+                oidc::sign_in_at_provider(&self.browser, name).await?;
+            } else if let Some(button) = self.browser.try_by_role("button", "Continue").await? {
+                button.click().await?;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let at = self.browser.current_url().await.unwrap_or_default();
+        anyhow::ensure!(
+            confirmed,
+            "not confirmed at {at}:\n{}",
+            self.synapse.log_tail()
+        );
+        client.close_window().await?;
+        client.switch_to_window(app_window).await?;
         Ok(())
     }
 
@@ -92,12 +145,30 @@ impl Fixture {
         Ok(())
     }
 
-    /// A new account has no key backup yet: signing out warns first.
+    /// Signs out, past the warning that keys are not backed up where it shows (a new
+    /// account has no key backup yet).
     async fn sign_out(&self) -> anyhow::Result<()> {
         self.browser.click("button", "Sign out").await?;
-        self.browser.wait_for_text("alert", "not backed up").await?;
-        self.browser.click("button", "Sign out anyway").await?;
-        Ok(())
+        for _ in 0..200 {
+            if let Some(anyway) = self
+                .browser
+                .try_by_role("button", "Sign out anyway")
+                .await?
+            {
+                anyway.click().await?;
+                return Ok(());
+            }
+            if self
+                .browser
+                .try_by_role("heading", "Sign in")
+                .await?
+                .is_some()
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        anyhow::bail!("still signed in: {}", self.browser.body_text().await?)
     }
 
     /// The attempt the tab is on now, as its way back names it in the homeserver's
@@ -127,6 +198,20 @@ fn query_value(url: &url::Url, name: &str) -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
+/// The icon drawn in the provider's button, from a `blob:` URL (fetched by the app
+/// from the homeserver, so the page's CSP needs nothing more).
+async fn wait_for_provider_icon(browser: &lattice_e2e::browser::Browser) -> anyhow::Result<()> {
+    let drawn = "const img = document.querySelector('.lt-login__provider img');
+        return !!img && img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0;";
+    for _ in 0..100 {
+        if browser.execute(drawn).await? == serde_json::Value::Bool(true) {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("the provider's icon was not drawn")
+}
+
 fn fresh_name(prefix: &str) -> String {
     format!("{prefix}{:08x}", rand::random::<u32>())
 }
@@ -135,9 +220,27 @@ fn fresh_name(prefix: &str) -> String {
 async fn signing_in_through_the_organisation_reaches_the_rooms_and_ends_like_any_other()
 -> anyhow::Result<()> {
     let f = Fixture::start(None).await?;
+    // The organisation's icon, set up as docs/deployment.md says: uploaded to the
+    // homeserver, let out to people not signed in yet, and named in `idp_icon`.
+    let admin = register_user(&f.synapse.url, &f.synapse.secret, "admin").await?;
+    let icon = Peer::login(&f.synapse.url, &admin.localpart, &admin.password)
+        .await?
+        .upload(include_bytes!("fixtures/avatar.png"), "image/png")
+        .await?;
+    f.synapse.stop().await?;
+    f.synapse.serve_before_sign_in(&icon).await?;
+    let origin = &f.server.origin;
+    f.synapse
+        .reconfigure(
+            &f.provider
+                .synapse_config(origin, &format!("{origin}/"), Some(&icon)),
+        )
+        .await?;
+
     f.browser.goto(&f.login_url()).await?;
-    // Both ways in that the server offers.
+    // Both ways in that the server offers, the provider with its icon.
     f.browser.by_role("textbox", "Password").await?;
+    wait_for_provider_icon(&f.browser).await?;
     f.browser
         .click("button", &format!("Sign in with {PROVIDER_NAME}"))
         .await?;
@@ -167,6 +270,50 @@ async fn signing_in_through_the_organisation_reaches_the_rooms_and_ends_like_any
 
     // Still signed in after a reload.
     f.browser.reload().await?;
+    f.browser.by_role("button", "Start chat").await?;
+
+    // Signing another device out: the account has no password, so the server asks
+    // to confirm at the provider again, on its own page in a new window.
+    add_device(
+        &f.synapse.url,
+        &f.synapse.secret,
+        &format!("@{name}:localhost"),
+        "OLDLAPTOP",
+    )
+    .await?;
+    f.browser.click("link", "Security").await?;
+    f.browser
+        .click("button", "Sign out device OLDLAPTOP")
+        .await?;
+    // Continuing before confirming changes nothing and says why.
+    f.browser
+        .click("button", "I have confirmed, continue")
+        .await?;
+    f.browser
+        .wait_for_text("alert", "has not confirmed it is you yet")
+        .await?;
+    f.confirm_in_new_window(&name).await?;
+    f.browser
+        .click("button", "I have confirmed, continue")
+        .await?;
+    f.browser
+        .wait_for_texts(".lt-devices__meta", "the old laptop gone", |t| {
+            !t.is_empty() && !t.iter().any(|t| t.contains("OLDLAPTOP"))
+        })
+        .await?;
+    // Resetting encryption is confirmed the same way, and ends with a new recovery key.
+    f.browser.click("button", "Reset encryption").await?;
+    f.browser.click("button", "Reset encryption").await?;
+    f.confirm_in_new_window(&name).await?;
+    f.browser
+        .click("button", "I have confirmed, continue")
+        .await?;
+    f.browser
+        .wait_for_texts(".lt-recovery-key__value", "a recovery key shown", |t| {
+            t.iter().any(|k| !k.is_empty())
+        })
+        .await?;
+    f.browser.goto(&f.server.origin).await?;
     f.browser.by_role("button", "Start chat").await?;
 
     // Signing out works as after a password sign-in.

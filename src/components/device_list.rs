@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{ErrorAlert, TextField};
+use super::{ConfirmIdentity, ErrorAlert, TextField};
 use crate::error::AppError;
 use crate::i18n::{format_day, format_time, t, t_args};
 use crate::matrix::models::{DeviceSummary, DeviceTrust};
+use crate::matrix::uia::{Challenge, Confirmation};
 use crate::state::{run_action, use_session};
 
 /// The account's devices with their verification, renaming, and signing others out.
@@ -117,40 +118,50 @@ fn DeviceItem(
     }
 }
 
-/// Signing another device out, confirmed with the password.
+/// Signing another device out, once the person has confirmed it is them in the way
+/// the server asks: the password, or single sign-on again.
 #[component]
 fn SignOutDevice(
     device: DeviceSummary,
     on_done: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let password = RwSignal::new(String::new());
+    let challenge = RwSignal::new(None::<Challenge>);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None);
-    let id = device.id.clone();
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let typed = password.get_untracked();
-        let ids = vec![id.clone()];
+    let ids = StoredValue::new(vec![device.id.clone()]);
+    let sign_out = move |confirmation: Option<Confirmation>| {
+        let ids = ids.get_value();
         run_action(
-            move |session| async move { session.delete_devices(&ids, &typed).await },
+            move |session| async move { session.delete_devices(&ids, confirmation).await },
             busy,
             error,
             // Cancel may have removed this form meanwhile.
-            move |()| {
-                on_done.try_run(());
+            move |asked| match asked {
+                Some(asked) => {
+                    let _ = challenge.try_set(Some(asked));
+                }
+                None => {
+                    on_done.try_run(());
+                }
             },
         );
     };
+    // The server says what it wants only when asked to act: nothing is signed out
+    // before the person answers, unless it asks for nothing at all.
+    sign_out(None);
     view! {
-        <form class="lt-form lt-devices__sign-out" on:submit=submit>
+        <div class="lt-form lt-devices__sign-out">
             <p>{t_args("device-sign-out-confirm", &[("device", &device.id)])}</p>
-            <TextField id="lt-device-sign-out-password" label=t("login-password") value=password input_type="password" autocomplete="current-password" />
+            {move || (busy.get() && challenge.with(Option::is_none)).then(|| view! {
+                <p role="status">{t("confirm-checking")}</p>
+            })}
+            {move || challenge.get().map(|asked| view! {
+                <ConfirmIdentity challenge=asked busy submit_label=t("device-sign-out-submit")
+                    on_answer=Callback::new(move |answer| sign_out(Some(answer))) />
+            })}
             <ErrorAlert error />
-            <div class="lt-dialog__actions">
-                <button class="lt-button lt-button--danger" type="submit" disabled=busy>{t("device-sign-out-submit")}</button>
-                <button class="lt-button lt-button--quiet" type="button" on:click=move |_| on_cancel.run(())>{t("reset-identity-cancel")}</button>
-            </div>
-        </form>
+            <button class="lt-button lt-button--quiet" type="button" on:click=move |_| on_cancel.run(())>{t("reset-identity-cancel")}</button>
+        </div>
     }
 }

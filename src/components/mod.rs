@@ -2,6 +2,7 @@
 
 pub mod avatar;
 pub mod composer;
+pub mod confirm_identity;
 pub mod device_list;
 pub mod dialog;
 pub mod error_alert;
@@ -31,6 +32,7 @@ pub mod verification_dialog;
 
 pub use avatar::Avatar;
 pub use composer::{Composer, ComposerActions, Outgoing};
+pub use confirm_identity::ConfirmIdentity;
 pub use device_list::DeviceList;
 pub use dialog::Dialog;
 pub use error_alert::ErrorAlert;

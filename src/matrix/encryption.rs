@@ -12,9 +12,7 @@ use matrix_sdk::HttpError;
 use matrix_sdk::encryption::recovery::{RecoveryError, RecoveryState};
 use matrix_sdk::encryption::secret_storage::SecretStorageError;
 use matrix_sdk::encryption::{CrossSigningResetAuthType, LocalTrust, VerificationState};
-use matrix_sdk::ruma::api::client::uiaa::{
-    AuthData, MatrixUserIdentifier, Password, UserIdentifier,
-};
+use matrix_sdk::ruma::api::client::uiaa::AuthData;
 use matrix_sdk::ruma::{OwnedDeviceId, OwnedUserId, UserId};
 use matrix_sdk::{Room, RoomMemberships};
 // Not re-exported by matrix_sdk: the crypto crate the SDK itself uses.
@@ -24,6 +22,7 @@ use super::ActiveSession;
 use super::models::{
     DeviceSummary, DeviceTrust, IdentityWarning, RecoveryStatus, SecurityStatus, WarningKind,
 };
+use super::uia::{self, Challenge, Confirmation, Refused};
 use crate::error::AppError;
 
 /// Makes sure the account has a cross-signing identity, right after sign-in: the
@@ -57,10 +56,11 @@ fn password_auth(
     session: Option<String>,
 ) -> Result<AuthData, AppError> {
     let user_id = client.user_id().ok_or(AppError::SessionExpired)?;
-    let identifier = UserIdentifier::Matrix(MatrixUserIdentifier::new(user_id.to_string()));
-    let mut auth = Password::new(identifier, password.to_owned());
-    auth.session = session;
-    Ok(AuthData::Password(auth))
+    let password = password.to_owned();
+    Ok(uia::auth_data(
+        user_id,
+        Confirmation::Password { password, session },
+    ))
 }
 
 fn device_trust(state: VerificationState) -> DeviceTrust {
@@ -173,33 +173,55 @@ impl ActiveSession {
     }
 
     /// Starts over when the recovery key is lost: a new identity, a new backup and a
-    /// new recovery key, which is returned. Messages only the old backup held cannot be
-    /// read any more. The password answers the server's user-interactive authentication.
-    pub async fn reset_identity(&self, password: &str) -> Result<String, AppError> {
-        let recovery = self.client().encryption().recovery();
-        let handle = recovery
-            .reset_identity()
-            .await
-            .map_err(|e| recovery_error("reset identity", e))?;
-        if let Some(handle) = handle {
-            let auth = match handle.auth_type() {
-                CrossSigningResetAuthType::Uiaa(info) => Some(password_auth(
-                    self.client(),
-                    password,
-                    info.session.clone(),
-                )?),
-                CrossSigningResetAuthType::OAuth(_) => None,
-            };
-            handle.reset(auth).await.map_err(|e| match e {
-                // The old backup is already off at this point (the SDK turns it off
-                // first): the reset is half done, and saying "nothing changed" would lie.
-                RecoveryError::Sdk(ref sdk) if sdk.as_uiaa_response().is_some() => {
-                    AppError::ResetNotFinished
-                }
-                other => recovery_error("reset identity", other),
-            })?;
-        }
-        self.enable_recovery().await
+    /// new recovery key. Messages only the old backup held cannot be read any more.
+    /// Asked without `confirmation`, this starts the reset (the SDK turns the old
+    /// backup off at once) and returns what the server asks to confirm it, kept until
+    /// answered; asked again with the answer, it finishes and returns the new key.
+    pub async fn reset_identity(
+        &self,
+        confirmation: Option<Confirmation>,
+    ) -> Result<ResetStep, AppError> {
+        let pending = self.pending_reset.borrow().clone();
+        let (handle, confirmation) = match pending {
+            Some(handle) => (handle, confirmation),
+            None => {
+                let started = self
+                    .client()
+                    .encryption()
+                    .recovery()
+                    .reset_identity()
+                    .await
+                    .map_err(|e| recovery_error("reset identity", e))?;
+                let Some(handle) = started else {
+                    return self.enable_recovery().await.map(ResetStep::Done);
+                };
+                // An answer to an earlier attempt names another session.
+                (Rc::new(handle), None)
+            }
+        };
+        let auth = match (handle.auth_type(), &confirmation) {
+            (CrossSigningResetAuthType::OAuth(_), _) => None,
+            (CrossSigningResetAuthType::Uiaa(info), None) => {
+                let challenge = Challenge::read(&self.client().homeserver(), info)?;
+                *self.pending_reset.borrow_mut() = Some(handle);
+                return Ok(ResetStep::Confirm(challenge));
+            }
+            (CrossSigningResetAuthType::Uiaa(_), Some(answer)) => {
+                let user_id = self.client().user_id().ok_or(AppError::SessionExpired)?;
+                Some(uia::auth_data(user_id, answer.clone()))
+            }
+        };
+        handle.reset(auth).await.map_err(|e| match e {
+            // The old backup is already off at this point (the SDK turns it off
+            // first): the reset is half done, and saying "nothing changed" would lie.
+            RecoveryError::Sdk(ref sdk) if sdk.as_uiaa_response().is_some() => match confirmation {
+                Some(Confirmation::SsoFinished { .. }) => AppError::ResetNotConfirmed,
+                _ => AppError::ResetNotFinished,
+            },
+            other => recovery_error("reset identity", other),
+        })?;
+        self.pending_reset.take();
+        self.enable_recovery().await.map(ResetStep::Done)
     }
 
     /// Whether signing out now would lose keys: recovery is not on, or room keys are
@@ -366,31 +388,37 @@ impl ActiveSession {
             .map_err(|e| http_error("rename device", &e))
     }
 
-    /// Signs other devices out; the password answers the server's user-interactive
-    /// authentication.
+    /// Signs other devices out. The server wants the person to confirm it is them:
+    /// asked without `confirmation`, this returns what to answer (nothing is done
+    /// yet), unless the server asks nothing; then again with the answer. `Ok(None)`:
+    /// signed out.
     pub async fn delete_devices(
         &self,
         device_ids: &[String],
-        password: &str,
-    ) -> Result<(), AppError> {
+        confirmation: Option<Confirmation>,
+    ) -> Result<Option<Challenge>, AppError> {
         let ids: Vec<OwnedDeviceId> = device_ids
             .iter()
             .map(|id| OwnedDeviceId::from(id.as_str()))
             .collect();
         let client = self.client();
-        let Err(error) = client.delete_devices(&ids, None).await else {
-            return Ok(());
-        };
-        let Some(uiaa) = error.as_uiaa_response() else {
-            return Err(http_error("delete devices", &error));
-        };
-        let auth = password_auth(client, password, uiaa.session.clone())?;
-        match client.delete_devices(&ids, Some(auth)).await {
-            Ok(_) => Ok(()),
-            Err(e) if e.as_uiaa_response().is_some() => Err(AppError::WrongPassword),
-            Err(e) => Err(http_error("delete devices", &e)),
-        }
+        uia::confirmed(client, confirmation, |auth| {
+            client.delete_devices(&ids, auth)
+        })
+        .await
+        .map_err(|refused| match refused {
+            Refused::App(error) => error,
+            Refused::Http(error) => http_error("delete devices", &error),
+        })
     }
+}
+
+/// Where an identity reset stands.
+pub enum ResetStep {
+    /// Started; the server wants the person to confirm it is them.
+    Confirm(Challenge),
+    /// Done: the new recovery key.
+    Done(String),
 }
 
 enum Update {

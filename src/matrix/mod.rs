@@ -16,6 +16,7 @@ pub mod sso;
 mod store_cipher;
 pub mod sync;
 pub mod timeline;
+pub mod uia;
 pub mod verification;
 
 pub use session::ActiveSession;

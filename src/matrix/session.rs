@@ -8,6 +8,7 @@ use std::time::Duration;
 use base64::Engine;
 use matrix_sdk::authentication::matrix::MatrixSession;
 use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
+use matrix_sdk::encryption::recovery::IdentityResetHandle;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::sliding_sync::VersionBuilder;
@@ -141,6 +142,8 @@ pub struct ActiveSession {
     /// Taken before sync starts, so a token refused by the very first sync is seen.
     session_changes: RefCell<Option<broadcast::Receiver<SessionChange>>>,
     token_writes: Rc<TokenWrites>,
+    /// An identity reset waiting for the person to confirm it is them.
+    pub(super) pending_reset: RefCell<Option<Rc<IdentityResetHandle>>>,
 }
 
 /// What the server did to the session's tokens.
@@ -391,6 +394,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
         info,
         session_changes: RefCell::new(Some(session_changes)),
         token_writes,
+        pending_reset: RefCell::default(),
     })
 }
 

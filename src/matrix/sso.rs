@@ -5,6 +5,7 @@
 //! The parsing is pure and unit-tested on recorded Synapse responses; only
 //! `login_flows` does I/O. Signing in with the token is `session::login_with_token`.
 
+use matrix_sdk::ruma::MxcUri;
 use matrix_sdk::ruma::api::client::session::get_login_types::v3::LoginType;
 use serde::Deserialize;
 use url::Url;
@@ -26,9 +27,11 @@ pub struct LoginFlows {
 pub struct IdentityProvider {
     pub id: String,
     pub name: String,
-    /// An `mxc://` URI on the homeserver, never an address of the provider's. Not
-    /// drawn yet: before sign-in there is no token for authenticated media.
+    /// An `mxc://` URI, never an address of the provider's.
     pub icon: Option<String>,
+    /// Where the homeserver serves the icon to someone not signed in yet; filled in
+    /// by `login_flows`, which knows the homeserver.
+    pub icon_url: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -63,6 +66,7 @@ pub fn parse_login_flows(body: &str) -> Option<LoginFlows> {
                             .icon
                             .filter(|icon| icon.is_valid())
                             .map(|icon| icon.to_string()),
+                        icon_url: None,
                         id: provider.id,
                     });
                 }
@@ -78,13 +82,74 @@ pub async fn login_flows(base: &Url) -> Result<LoginFlows, AppError> {
     let shown = base.as_str().trim_end_matches('/').to_owned();
     let url = format!("{shown}/_matrix/client/v3/login");
     match super::discovery::fetch_text(&url).await {
-        Ok((200, body)) => parse_login_flows(&body).ok_or(AppError::NotMatrixServer(shown)),
+        Ok((200, body)) => {
+            let mut flows = parse_login_flows(&body).ok_or(AppError::NotMatrixServer(shown))?;
+            for provider in &mut flows.providers {
+                provider.icon_url = provider
+                    .icon
+                    .as_deref()
+                    .and_then(|mxc| icon_url(base, mxc))
+                    .map(String::from);
+            }
+            Ok(flows)
+        }
         Ok((status, _)) => {
             tracing::warn!("GET /login answered {status}");
             Err(AppError::NotMatrixServer(shown))
         }
         Err(()) => Err(AppError::Unreachable(shown)),
     }
+}
+
+/// Where the homeserver serves a provider's icon before sign-in. Its authenticated
+/// media needs a token nobody has yet, so this is the media repository's older path,
+/// which servers keep open for these icons (MSC3916); a small thumbnail, from the
+/// homeserver only, whichever server the `mxc://` names.
+pub fn icon_url(base: &Url, mxc: &str) -> Option<Url> {
+    let (server, media_id) = <&MxcUri>::from(mxc).parts().ok()?;
+    let mut url = base.clone();
+    url.path_segments_mut().ok()?.pop_if_empty().extend([
+        "_matrix",
+        "media",
+        "v3",
+        "thumbnail",
+        server.as_str(),
+        media_id,
+    ]);
+    url.query_pairs_mut()
+        .clear()
+        .append_pair("width", "64")
+        .append_pair("height", "64")
+        .append_pair("method", "scale");
+    url.set_fragment(None);
+    Some(url)
+}
+
+/// Raster images only: an icon is drawn from a `blob:` URL in an `<img>`.
+const ICON_TYPES: [&str; 4] = ["image/png", "image/jpeg", "image/gif", "image/webp"];
+const MAX_ICON_BYTES: usize = 256 * 1024;
+
+/// A provider's icon and its type, or `None` when the homeserver does not serve it
+/// to someone not signed in (Synapse serves media uploaded with authentication on only
+/// to signed-in people: docs/deployment.md says what to do). The button then shows
+/// the name alone.
+pub async fn provider_icon(url: &str) -> Option<(Vec<u8>, String)> {
+    let response = gloo_net::http::Request::get(url).send().await.ok()?;
+    if response.status() != 200 {
+        tracing::info!(
+            "identity provider icon: the homeserver answered {}",
+            response.status()
+        );
+        return None;
+    }
+    let mimetype = response.headers().get("content-type")?;
+    let mimetype = mimetype.split(';').next()?.trim().to_ascii_lowercase();
+    if !ICON_TYPES.contains(&mimetype.as_str()) {
+        tracing::info!("identity provider icon: {mimetype} is not drawn");
+        return None;
+    }
+    let bytes = response.binary().await.ok()?;
+    (bytes.len() <= MAX_ICON_BYTES).then_some((bytes, mimetype))
 }
 
 /// Where the browser goes to sign in through the homeserver's single sign-on: to one
@@ -126,6 +191,7 @@ mod tests {
                 id: "oidc-lattice-test".into(),
                 name: "Test Organisation".into(),
                 icon: Some("mxc://localhost/abcDEF".into()),
+                icon_url: None,
             }]
         );
     }
@@ -164,6 +230,26 @@ mod tests {
         assert_eq!(flows.providers[1].icon, None);
         assert_eq!(parse_login_flows("<html>"), None);
         assert_eq!(parse_login_flows(r#"{"flows":"no"}"#), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn icons_come_from_the_homeserver_only() {
+        let base = Url::parse("https://matrix.example.org/base/").expect("url");
+        let url = icon_url(&base, "mxc://example.org/abc_DEF-1").expect("url");
+        assert_eq!(
+            url.as_str(),
+            "https://matrix.example.org/base/_matrix/media/v3/thumbnail/example.org/abc_DEF-1?width=64&height=64&method=scale"
+        );
+        // A media ID cannot climb out of the path or reach another host.
+        for bad in [
+            "mxc://example.org/../../admin",
+            "mxc://example.org/a/b",
+            "https://x/y",
+            "mxc://",
+            "",
+        ] {
+            assert_eq!(icon_url(&base, bad), None, "{bad}");
+        }
     }
 
     #[wasm_bindgen_test]

@@ -3,9 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::{DeviceList, ErrorAlert, RecoveryKeyForm, RecoveryKeyView, TextField};
+use crate::components::{
+    ConfirmIdentity, DeviceList, ErrorAlert, RecoveryKeyForm, RecoveryKeyView,
+};
 use crate::i18n::t;
+use crate::matrix::encryption::ResetStep;
 use crate::matrix::models::{DeviceTrust, RecoveryStatus, SecurityStatus};
+use crate::matrix::uia::{Challenge, Confirmation};
 use crate::state::run_action;
 use crate::state::security::use_security;
 
@@ -102,45 +106,56 @@ fn Recovery(status: Signal<SecurityStatus>) -> impl IntoView {
     }
 }
 
-/// Starting over when the recovery key is lost, after saying exactly what is lost.
+/// Starting over when the recovery key is lost, after saying exactly what is lost;
+/// then confirming it is you in the way the server asks (the password, or single
+/// sign-on again).
 #[component]
 fn ResetIdentity(new_key: RwSignal<Option<String>>) -> impl IntoView {
     let open = RwSignal::new(false);
-    let password = RwSignal::new(String::new());
+    let challenge = RwSignal::new(None::<Challenge>);
     let busy = RwSignal::new(false);
     let error = RwSignal::new(None);
-    let reset = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let typed = password.get_untracked();
+    let reset = move |confirmation: Option<Confirmation>| {
         run_action(
-            move |session| async move { session.reset_identity(&typed).await },
+            move |session| async move { session.reset_identity(confirmation).await },
             busy,
             error,
-            move |key| {
-                open.set(false);
-                password.set(String::new());
-                new_key.set(Some(key));
+            move |step| match step {
+                ResetStep::Confirm(asked) => challenge.set(Some(asked)),
+                ResetStep::Done(key) => {
+                    open.set(false);
+                    challenge.set(None);
+                    new_key.set(Some(key));
+                }
             },
         );
+    };
+    let start = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        reset(None);
     };
     view! {
         <Show when=move || open.get()
             fallback=move || view! {
                 <button class="lt-button lt-button--quiet" type="button" on:click=move |_| open.set(true)>{t("reset-identity-open")}</button>
             }>
-            <form class="lt-form lt-security__reset" on:submit=reset>
+            <div class="lt-form lt-security__reset">
                 <p role="alert">{t("reset-identity-warning")}</p>
-                <TextField id="lt-reset-password" label=t("login-password") value=password input_type="password" autocomplete="current-password" />
+                {move || match challenge.get() {
+                    None => view! {
+                        <form on:submit=start>
+                            <button class="lt-button lt-button--danger" type="submit" disabled=busy>{t("reset-identity-confirm")}</button>
+                        </form>
+                    }.into_any(),
+                    Some(asked) => view! {
+                        <p>{t("reset-identity-started")}</p>
+                        <ConfirmIdentity challenge=asked busy submit_label=t("reset-identity-finish")
+                            on_answer=Callback::new(move |answer| reset(Some(answer))) />
+                    }.into_any(),
+                }}
                 <ErrorAlert error />
-                <div class="lt-dialog__actions">
-                    <button class="lt-button lt-button--danger" type="submit" disabled=busy>{t("reset-identity-confirm")}</button>
-                    <button class="lt-button lt-button--quiet" type="button" on:click=move |_| {
-                        // No password stays in the page on a shared workstation.
-                        password.set(String::new());
-                        open.set(false);
-                    }>{t("reset-identity-cancel")}</button>
-                </div>
-            </form>
+                <button class="lt-button lt-button--quiet" type="button" on:click=move |_| open.set(false)>{t("reset-identity-cancel")}</button>
+            </div>
         </Show>
     }
 }

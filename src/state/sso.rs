@@ -382,6 +382,7 @@ mod tests {
                     id: (*id).into(),
                     name: id.to_uppercase(),
                     icon: None,
+                    icon_url: None,
                 })
                 .collect(),
         }
