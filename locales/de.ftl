@@ -335,6 +335,7 @@ verification-cancelled-mismatch = Die Emojis stimmten nicht überein, daher wurd
 verification-cancelled-elsewhere = Die Verifizierung wurde auf einem anderen Ihrer Geräte beantwortet.
 verification-cancelled-unsupported = Die andere Seite bietet nur eine Verifizierungsart an, die Lattice nicht unterstützt (QR-Codes). Bitten Sie sie, Emojis zu vergleichen.
 error-wrong-password = Dieses Passwort stimmt nicht. Es wurde nichts geändert.
+date-unknown = unbekanntes Datum
 confirm-sso-continue = Bestätigt, weiter
 confirm-sso-open = In einem neuen Fenster bestätigen
 confirm-sso-hint = Bestätigen Sie bei der Anmeldung Ihrer Organisation in einem neuen Fenster. Kommen Sie dann hierher zurück.

@@ -333,6 +333,7 @@ verification-cancelled-mismatch = The emoji did not match, so nothing was verifi
 verification-cancelled-elsewhere = The verification was answered on another of your devices.
 verification-cancelled-unsupported = The other side offered only a way of verifying that Lattice does not support (QR codes). Ask them to compare emoji.
 error-wrong-password = That password is not right. Nothing was changed.
+date-unknown = unknown date
 confirm-sso-continue = I have confirmed, continue
 confirm-sso-open = Confirm in a new window
 confirm-sso-hint = Confirm at your organisation's sign-in, in a new window. Then come back here.

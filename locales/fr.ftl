@@ -335,6 +335,7 @@ verification-cancelled-mismatch = Les émojis ne correspondaient pas : rien n’
 verification-cancelled-elsewhere = Un autre de vos appareils a répondu à la vérification.
 verification-cancelled-unsupported = L’autre côté ne propose qu’une méthode de vérification que Lattice ne prend pas en charge (codes QR). Demandez-lui de comparer des émojis.
 error-wrong-password = Ce mot de passe n’est pas le bon. Rien n’a été modifié.
+date-unknown = date inconnue
 confirm-sso-continue = C’est confirmé, continuer
 confirm-sso-open = Confirmer dans une nouvelle fenêtre
 confirm-sso-hint = Confirmez auprès de la connexion de votre organisation, dans une nouvelle fenêtre. Revenez ensuite ici.

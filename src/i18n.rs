@@ -212,9 +212,12 @@ pub fn format_day(millis: u64) -> String {
     ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date(millis)
-        .to_locale_date_string(&intl_language(), &options)
-        .into()
+    match date(millis) {
+        Some(date) => date
+            .to_locale_date_string(&intl_language(), &options)
+            .into(),
+        None => t("date-unknown"),
+    }
 }
 
 /// A time of day as the browser's `Intl` writes it, for message timestamps.
@@ -223,9 +226,12 @@ pub fn format_time(millis: u64) -> String {
     for (key, value) in [("hour", "numeric"), ("minute", "2-digit")] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date(millis)
-        .to_locale_time_string_with_options(&intl_language(), &options)
-        .into()
+    match date(millis) {
+        Some(date) => date
+            .to_locale_time_string_with_options(&intl_language(), &options)
+            .into(),
+        None => t("date-unknown"),
+    }
 }
 
 /// A file size as the browser's `Intl` writes it: "850 kB", "4.2 MB".
@@ -253,8 +259,12 @@ pub fn format_size(bytes: u64) -> String {
         .unwrap_or_else(|| format!("{value:.1} {unit}"))
 }
 
-fn date(millis: u64) -> js_sys::Date {
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64))
+/// `None` past the ~275,000 years a `Date` holds: a timestamp a server's bad clock, or
+/// a hostile event, can carry (it is any integer up to 2^53), which would otherwise
+/// show as "Invalid Date".
+fn date(millis: u64) -> Option<js_sys::Date> {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    (!date.get_time().is_nan()).then_some(date)
 }
 
 /// `t` for the panic page: `None` instead of a second panic if the translations are
@@ -291,6 +301,21 @@ mod tests {
     use super::*;
     use fluent_syntax::ast;
     use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn timestamps_far_in_the_future_are_said_plainly() {
+        // 2^53 - 1 ms: the largest timestamp an event can carry.
+        let far = 9_007_199_254_740_991;
+        assert_eq!(format_day(far), t("date-unknown"));
+        assert_eq!(format_time(far), t("date-unknown"));
+        // A date in the future that a Date holds is written as any other.
+        let year_2200 = 7_258_118_400_000;
+        assert!(
+            format_day(year_2200).contains("2200"),
+            "{}",
+            format_day(year_2200)
+        );
+    }
 
     /// Message ids of a Fluent file.
     fn ids(source: &str) -> Vec<String> {

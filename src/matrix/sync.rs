@@ -38,6 +38,37 @@ pub fn retry_delay(failures: u32) -> Duration {
         .min(LONGEST)
 }
 
+/// How long to wait before trying again after `failures` failed tries in a row, when
+/// the server asked for `asked` (a 429's `retry_after_ms`): never sooner than it
+/// asked, but never more than an hour on a server's word.
+pub fn wait_before_retry(failures: u32, asked: Option<Duration>) -> Duration {
+    let asked = asked.unwrap_or_default().min(Duration::from_secs(3600));
+    retry_delay(failures).max(asked)
+}
+
+/// How long the server asked to wait, when sync stopped on its rate limit. The SDK
+/// does not retry by itself on the web, and its error state stays until started again.
+pub fn asked_to_wait(service: &SyncService) -> Option<Duration> {
+    limit_in(&service.state().get())
+}
+
+fn limit_in(state: &State) -> Option<Duration> {
+    use matrix_sdk_ui::{encryption_sync_service as encryption, room_list_service, sync_service};
+    let State::Error(error) = state else {
+        return None;
+    };
+    let sdk = match &**error {
+        sync_service::Error::RoomList(room_list_service::Error::SlidingSync(sdk))
+        | sync_service::Error::EncryptionSync(
+            encryption::Error::SlidingSync(sdk)
+            | encryption::Error::LockError(sdk)
+            | encryption::Error::ClientError(sdk),
+        ) => sdk,
+        _ => return None,
+    };
+    errors::retry_after(sdk)
+}
+
 pub fn status_of(state: &State) -> SyncStatus {
     match state {
         State::Idle => SyncStatus::Starting,
@@ -103,5 +134,31 @@ mod tests {
         let delays: Vec<u64> = (0..9).map(|n| retry_delay(n).as_secs()).collect();
         assert_eq!(delays, [1, 2, 4, 8, 16, 32, 60, 60, 60]);
         assert_eq!(retry_delay(u32::MAX), Duration::from_secs(60));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_rate_limited_sync_waits_as_long_as_the_server_asks() {
+        use matrix_sdk::ruma::api::error::{ErrorKind, LimitExceededErrorData, RetryAfter};
+        use matrix_sdk_ui::{room_list_service, sync_service};
+        // The SDK's `State` holds its error in an `Arc`, whatever the target.
+        #[allow(clippy::arc_with_non_send_sync)]
+        let stopped = |kind| {
+            let http = super::errors::tests::answered(429, Some(kind));
+            let sdk = matrix_sdk::Error::Http(Box::new(http));
+            State::Error(Arc::new(sync_service::Error::RoomList(
+                room_list_service::Error::SlidingSync(sdk),
+            )))
+        };
+        let mut limit = LimitExceededErrorData::new();
+        limit.retry_after = Some(RetryAfter::Delay(Duration::from_secs(30)));
+        let asked = limit_in(&stopped(ErrorKind::LimitExceeded(limit)));
+        assert_eq!(asked, Some(Duration::from_secs(30)));
+        assert_eq!(wait_before_retry(0, asked), Duration::from_secs(30));
+        // Longer than our own backoff only when asked; at most an hour on its word.
+        assert_eq!(wait_before_retry(6, asked), Duration::from_secs(60));
+        let week = Some(Duration::from_secs(7 * 24 * 3600));
+        assert_eq!(wait_before_retry(0, week), Duration::from_secs(3600));
+        assert_eq!(limit_in(&stopped(ErrorKind::Forbidden)), None);
+        assert_eq!(limit_in(&State::Running), None);
     }
 }

@@ -2,7 +2,6 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::future::{AbortHandle, abortable};
@@ -289,7 +288,8 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
                     // The offline mode retries by itself; an error state stays until
                     // someone starts sync again.
                     SyncStatus::Error => {
-                        let delay = sync::retry_delay(failures.get());
+                        let asked = sync::asked_to_wait(active.sync_service());
+                        let delay = sync::wait_before_retry(failures.get(), asked);
                         failures.set(failures.get() + 1);
                         let active = active.clone();
                         spawn_local(async move {
@@ -316,10 +316,7 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
         async move {
             let mut failed = std::pin::pin!(active.send_failures());
             while let Some(asked) = failed.next().await {
-                // A 429 says how long to wait: never sooner than that, but never more
-                // than an hour on a server's word (the timer takes at most ~49 days).
-                let asked = asked.unwrap_or_default().min(Duration::from_secs(3600));
-                let delay = sync::retry_delay(failures.get()).max(asked);
+                let delay = sync::wait_before_retry(failures.get(), asked);
                 failures.set(failures.get() + 1);
                 gloo_timers::future::sleep(delay).await;
                 active.resume_sending().await;
