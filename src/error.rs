@@ -129,6 +129,9 @@ pub enum AppError {
     /// The same, when confirming through single sign-on was not finished.
     #[error("reset not confirmed")]
     ResetNotConfirmed,
+    /// The same, when the server asks for a confirmation Lattice cannot give.
+    #[error("reset cannot be confirmed")]
+    ResetCannotConfirm,
     /// The recovery key does not open this account's secret storage.
     #[error("wrong recovery key")]
     WrongRecoveryKey,
@@ -230,6 +233,7 @@ impl AppError {
             AppError::BackupExists => t("error-backup-exists"),
             AppError::ResetNotFinished => t("error-reset-not-finished"),
             AppError::ResetNotConfirmed => t("error-reset-not-confirmed"),
+            AppError::ResetCannotConfirm => t("error-reset-cannot-confirm"),
             AppError::NoRecoveryOnServer => t("error-no-recovery"),
             AppError::NoIdentity(user) => t_args("error-no-identity", &[("user", user)]),
             AppError::EncryptionFailed => t("error-encryption-failed"),

@@ -230,7 +230,7 @@ pub fn format_time(millis: u64) -> String {
         Some(date) => date
             .to_locale_time_string_with_options(&intl_language(), &options)
             .into(),
-        None => t("date-unknown"),
+        None => t("time-unknown"),
     }
 }
 
@@ -307,9 +307,10 @@ mod tests {
         // 2^53 - 1 ms: the largest timestamp an event can carry.
         let far = 9_007_199_254_740_991;
         assert_eq!(format_day(far), t("date-unknown"));
-        assert_eq!(format_time(far), t("date-unknown"));
-        // A date in the future that a Date holds is written as any other.
-        let year_2200 = 7_258_118_400_000;
+        assert_eq!(format_time(far), t("time-unknown"));
+        // A date in the future that a Date holds is written as any other (mid-year:
+        // the same year in every time zone).
+        let year_2200 = 7_273_843_200_000;
         assert!(
             format_day(year_2200).contains("2200"),
             "{}",

@@ -431,6 +431,7 @@ async fn devices_are_listed_renamed_and_signed_out() -> anyhow::Result<()> {
     app.browser
         .click("button", &format!("Sign out device {phone_id}"))
         .await?;
+    app.browser.click("button", "Sign it out").await?;
     app.browser.fill("Password", "not the password").await?;
     app.browser.click("button", "Confirm and sign out").await?;
     app.browser

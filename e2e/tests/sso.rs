@@ -285,6 +285,7 @@ async fn signing_in_through_the_organisation_reaches_the_rooms_and_ends_like_any
     f.browser
         .click("button", "Sign out device OLDLAPTOP")
         .await?;
+    f.browser.click("button", "Sign it out").await?;
     // Continuing before confirming changes nothing and says why.
     f.browser
         .click("button", "I have confirmed, continue")
@@ -302,12 +303,16 @@ async fn signing_in_through_the_organisation_reaches_the_rooms_and_ends_like_any
         })
         .await?;
     // Resetting encryption is confirmed the same way, and ends with a new recovery key.
+    // Continued before confirming, it waits for the confirmation under way.
     f.browser.click("button", "Reset encryption").await?;
     f.browser.click("button", "Reset encryption").await?;
-    f.confirm_in_new_window(&name).await?;
     f.browser
         .click("button", "I have confirmed, continue")
         .await?;
+    f.browser
+        .wait_for_text("status", "Waiting for your organisation")
+        .await?;
+    f.confirm_in_new_window(&name).await?;
     f.browser
         .wait_for_texts(".lt-recovery-key__value", "a recovery key shown", |t| {
             t.iter().any(|k| !k.is_empty())

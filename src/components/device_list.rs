@@ -28,6 +28,12 @@ pub fn DeviceList() -> impl IntoView {
         devices.with(|d| d.as_ref().and_then(|r| r.as_ref().err().cloned()))
     });
     let signing_out = RwSignal::new(None::<DeviceSummary>);
+    // Owned here, not by the form: a sign-out that finishes after Cancel still
+    // refreshes the list.
+    let signed_out = Callback::new(move |()| {
+        signing_out.set(None);
+        reload();
+    });
     view! {
         <h3>{t("devices-title")}</h3>
         <ErrorAlert error=list_error />
@@ -43,7 +49,7 @@ pub fn DeviceList() -> impl IntoView {
             }.into_any(),
         }}
         {move || signing_out.get().map(|device| view! {
-            <SignOutDevice device on_done=Callback::new(move |()| { signing_out.set(None); reload(); })
+            <SignOutDevice device on_done=signed_out
                 on_cancel=Callback::new(move |()| signing_out.set(None)) />
         })}
     }
@@ -147,19 +153,22 @@ fn SignOutDevice(
             },
         );
     };
-    // The server says what it wants only when asked to act: nothing is signed out
-    // before the person answers, unless it asks for nothing at all.
-    sign_out(None);
     view! {
         <div class="lt-form lt-devices__sign-out">
             <p>{t_args("device-sign-out-confirm", &[("device", &device.id)])}</p>
-            {move || (busy.get() && challenge.with(Option::is_none)).then(|| view! {
-                <p role="status">{t("confirm-checking")}</p>
-            })}
-            {move || challenge.get().map(|asked| view! {
-                <ConfirmIdentity challenge=asked busy submit_label=t("device-sign-out-submit")
-                    on_answer=Callback::new(move |answer| sign_out(Some(answer))) />
-            })}
+            // The server says how to confirm only when asked to act; it may ask
+            // nothing (a confirmation moments ago), and the device is then gone at once.
+            {move || match challenge.get() {
+                None => view! {
+                    <button class="lt-button lt-button--danger" type="button" disabled=move || busy.get()
+                        on:click=move |_| sign_out(None)>{t("device-sign-out-start")}</button>
+                }.into_any(),
+                Some(asked) => view! {
+                    <ConfirmIdentity challenge=asked busy id="lt-device-confirm-password"
+                        submit_label=t("device-sign-out-submit")
+                        on_answer=Callback::new(move |answer| sign_out(Some(answer))) />
+                }.into_any(),
+            }}
             <ErrorAlert error />
             <button class="lt-button lt-button--quiet" type="button" on:click=move |_| on_cancel.run(())>{t("reset-identity-cancel")}</button>
         </div>

@@ -202,7 +202,9 @@ impl ActiveSession {
         let auth = match (handle.auth_type(), &confirmation) {
             (CrossSigningResetAuthType::OAuth(_), _) => None,
             (CrossSigningResetAuthType::Uiaa(info), None) => {
-                let challenge = Challenge::read(&self.client().homeserver(), info)?;
+                // Half done already: "nothing was changed" would not be true.
+                let challenge = Challenge::read(&self.client().homeserver(), info)
+                    .map_err(|_| AppError::ResetCannotConfirm)?;
                 *self.pending_reset.borrow_mut() = Some(handle);
                 return Ok(ResetStep::Confirm(challenge));
             }
@@ -211,17 +213,41 @@ impl ActiveSession {
                 Some(uia::auth_data(user_id, answer.clone()))
             }
         };
-        handle.reset(auth).await.map_err(|e| match e {
+        // After an SSO answer the SDK keeps asking, for up to two minutes, while the
+        // confirmation is still under way in the other window.
+        let result = handle.reset(auth).await;
+        let refused = |sdk: &matrix_sdk::Error| {
+            sdk.as_uiaa_response().is_some() || matches!(sdk, matrix_sdk::Error::Timeout)
+        };
+        match result {
+            Ok(()) => {}
             // The old backup is already off at this point (the SDK turns it off
             // first): the reset is half done, and saying "nothing changed" would lie.
-            RecoveryError::Sdk(ref sdk) if sdk.as_uiaa_response().is_some() => match confirmation {
-                Some(Confirmation::SsoFinished { .. }) => AppError::ResetNotConfirmed,
-                _ => AppError::ResetNotFinished,
-            },
-            other => recovery_error("reset identity", other),
-        })?;
+            // The same confirmation can be given again.
+            Err(RecoveryError::Sdk(ref sdk)) if refused(sdk) => {
+                return Err(match confirmation {
+                    Some(Confirmation::SsoFinished { .. }) => AppError::ResetNotConfirmed,
+                    _ => AppError::ResetNotFinished,
+                });
+            }
+            // Anything else (the server forgot the confirmation session, say): the
+            // next try starts the reset afresh.
+            Err(other) => {
+                self.pending_reset.take();
+                return Err(recovery_error("reset identity", other));
+            }
+        }
         self.pending_reset.take();
         self.enable_recovery().await.map(ResetStep::Done)
+    }
+
+    /// Lets go of a reset waiting for confirmation. The old backup stays off; a new
+    /// reset starts afresh.
+    pub async fn cancel_reset_identity(&self) {
+        let pending = self.pending_reset.take();
+        if let Some(handle) = pending {
+            handle.cancel().await;
+        }
     }
 
     /// Whether signing out now would lose keys: recovery is not on, or room keys are

@@ -71,7 +71,7 @@ pub fn failed(action: &str, error: impl Display) -> AppError {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -82,7 +82,7 @@ pub(super) mod tests {
         assert_eq!(api(&ErrorKind::Unrecognized), AppError::Server);
     }
 
-    pub(in crate::matrix) fn answered(status: u16, kind: Option<ErrorKind>) -> HttpError {
+    fn answered(status: u16, kind: Option<ErrorKind>) -> HttpError {
         use matrix_sdk::RumaApiError;
         use matrix_sdk::ruma::api::error::{
             Error, ErrorBody, FromHttpResponseError, StandardErrorBody,

@@ -148,6 +148,14 @@ pub async fn provider_icon(url: &str) -> Option<(Vec<u8>, String)> {
         tracing::info!("identity provider icon: {mimetype} is not drawn");
         return None;
     }
+    // Said too big up front: not downloaded at all.
+    let announced = response.headers().get("content-length");
+    if announced
+        .and_then(|n| n.parse::<usize>().ok())
+        .is_some_and(|n| n > MAX_ICON_BYTES)
+    {
+        return None;
+    }
     let bytes = response.binary().await.ok()?;
     (bytes.len() <= MAX_ICON_BYTES).then_some((bytes, mimetype))
 }

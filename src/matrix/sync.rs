@@ -46,29 +46,6 @@ pub fn wait_before_retry(failures: u32, asked: Option<Duration>) -> Duration {
     retry_delay(failures).max(asked)
 }
 
-/// How long the server asked to wait, when sync stopped on its rate limit. The SDK
-/// does not retry by itself on the web, and its error state stays until started again.
-pub fn asked_to_wait(service: &SyncService) -> Option<Duration> {
-    limit_in(&service.state().get())
-}
-
-fn limit_in(state: &State) -> Option<Duration> {
-    use matrix_sdk_ui::{encryption_sync_service as encryption, room_list_service, sync_service};
-    let State::Error(error) = state else {
-        return None;
-    };
-    let sdk = match &**error {
-        sync_service::Error::RoomList(room_list_service::Error::SlidingSync(sdk))
-        | sync_service::Error::EncryptionSync(
-            encryption::Error::SlidingSync(sdk)
-            | encryption::Error::LockError(sdk)
-            | encryption::Error::ClientError(sdk),
-        ) => sdk,
-        _ => return None,
-    };
-    errors::retry_after(sdk)
-}
-
 pub fn status_of(state: &State) -> SyncStatus {
     match state {
         State::Idle => SyncStatus::Starting,
@@ -137,28 +114,13 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn a_rate_limited_sync_waits_as_long_as_the_server_asks() {
-        use matrix_sdk::ruma::api::error::{ErrorKind, LimitExceededErrorData, RetryAfter};
-        use matrix_sdk_ui::{room_list_service, sync_service};
-        // The SDK's `State` holds its error in an `Arc`, whatever the target.
-        #[allow(clippy::arc_with_non_send_sync)]
-        let stopped = |kind| {
-            let http = super::errors::tests::answered(429, Some(kind));
-            let sdk = matrix_sdk::Error::Http(Box::new(http));
-            State::Error(Arc::new(sync_service::Error::RoomList(
-                room_list_service::Error::SlidingSync(sdk),
-            )))
-        };
-        let mut limit = LimitExceededErrorData::new();
-        limit.retry_after = Some(RetryAfter::Delay(Duration::from_secs(30)));
-        let asked = limit_in(&stopped(ErrorKind::LimitExceeded(limit)));
-        assert_eq!(asked, Some(Duration::from_secs(30)));
+    fn a_rate_limit_is_waited_out_but_not_for_ever() {
+        let asked = Some(Duration::from_secs(30));
         assert_eq!(wait_before_retry(0, asked), Duration::from_secs(30));
         // Longer than our own backoff only when asked; at most an hour on its word.
         assert_eq!(wait_before_retry(6, asked), Duration::from_secs(60));
         let week = Some(Duration::from_secs(7 * 24 * 3600));
         assert_eq!(wait_before_retry(0, week), Duration::from_secs(3600));
-        assert_eq!(limit_in(&stopped(ErrorKind::Forbidden)), None);
-        assert_eq!(limit_in(&State::Running), None);
+        assert_eq!(wait_before_retry(2, None), Duration::from_secs(4));
     }
 }

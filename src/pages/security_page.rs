@@ -149,12 +149,29 @@ fn ResetIdentity(new_key: RwSignal<Option<String>>) -> impl IntoView {
                     }.into_any(),
                     Some(asked) => view! {
                         <p>{t("reset-identity-started")}</p>
-                        <ConfirmIdentity challenge=asked busy submit_label=t("reset-identity-finish")
+                        <ConfirmIdentity challenge=asked busy id="lt-reset-confirm-password"
+                            submit_label=t("reset-identity-finish")
                             on_answer=Callback::new(move |answer| reset(Some(answer))) />
                     }.into_any(),
                 }}
                 <ErrorAlert error />
-                <button class="lt-button lt-button--quiet" type="button" on:click=move |_| open.set(false)>{t("reset-identity-cancel")}</button>
+                <button class="lt-button lt-button--quiet" type="button" on:click=move |_| {
+                    open.set(false);
+                    // A reset waiting for confirmation is let go; the old backup stays
+                    // off, and the security status says so.
+                    if challenge.get_untracked().is_some() {
+                        challenge.set(None);
+                        run_action(
+                            |session| async move {
+                                session.cancel_reset_identity().await;
+                                Ok(())
+                            },
+                            busy,
+                            error,
+                            |()| {},
+                        );
+                    }
+                }>{t("reset-identity-cancel")}</button>
             </div>
         </Show>
     }

@@ -288,8 +288,7 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
                     // The offline mode retries by itself; an error state stays until
                     // someone starts sync again.
                     SyncStatus::Error => {
-                        let asked = sync::asked_to_wait(active.sync_service());
-                        let delay = sync::wait_before_retry(failures.get(), asked);
+                        let delay = sync::retry_delay(failures.get());
                         failures.set(failures.get() + 1);
                         let active = active.clone();
                         spawn_local(async move {
