@@ -30,8 +30,9 @@ pub struct Challenge {
     pub sso_url: Option<String>,
 }
 
-/// What the person gave in answer to a `Challenge`.
-#[derive(Clone, Debug)]
+/// What the person gave in answer to a `Challenge`. No `Debug`: it holds a password,
+/// which must never reach a log.
+#[derive(Clone)]
 pub enum Confirmation {
     Password {
         password: String,
