@@ -150,6 +150,22 @@ pub async fn discover(input: &str, allow_insecure: bool) -> Result<Url, AppError
 }
 
 /// GET a URL; `Err` only when nothing answered (network error, refused, CORS).
+/// An address on the homeserver at `base` (which may sit under a path): its
+/// `segments`, each escaped so none can climb out of the path, and `query`.
+pub(super) fn endpoint(base: &Url, segments: &[&str], query: &[(&str, &str)]) -> Option<Url> {
+    let mut url = base.clone();
+    url.path_segments_mut()
+        .ok()?
+        .pop_if_empty()
+        .extend(segments);
+    url.set_query(None);
+    if !query.is_empty() {
+        url.query_pairs_mut().extend_pairs(query);
+    }
+    url.set_fragment(None);
+    Some(url)
+}
+
 pub(super) async fn fetch_text(url: &str) -> Result<(u16, String), ()> {
     let response = gloo_net::http::Request::get(url)
         .send()

@@ -22,7 +22,7 @@ use super::ActiveSession;
 use super::models::{
     DeviceSummary, DeviceTrust, IdentityWarning, RecoveryStatus, SecurityStatus, WarningKind,
 };
-use super::uia::{self, Challenge, Confirmation, Refused};
+use super::uia::{self, Challenge, Confirmation};
 use crate::error::AppError;
 
 /// Makes sure the account has a cross-signing identity, right after sign-in: the
@@ -428,14 +428,13 @@ impl ActiveSession {
             .map(|id| OwnedDeviceId::from(id.as_str()))
             .collect();
         let client = self.client();
-        uia::confirmed(client, confirmation, |auth| {
-            client.delete_devices(&ids, auth)
-        })
+        uia::confirmed(
+            client,
+            confirmation,
+            |auth| client.delete_devices(&ids, auth),
+            |error| http_error("delete devices", error),
+        )
         .await
-        .map_err(|refused| match refused {
-            Refused::App(error) => error,
-            Refused::Http(error) => http_error("delete devices", &error),
-        })
     }
 }
 

@@ -107,22 +107,16 @@ pub async fn login_flows(base: &Url) -> Result<LoginFlows, AppError> {
 /// homeserver only, whichever server the `mxc://` names.
 pub fn icon_url(base: &Url, mxc: &str) -> Option<Url> {
     let (server, media_id) = <&MxcUri>::from(mxc).parts().ok()?;
-    let mut url = base.clone();
-    url.path_segments_mut().ok()?.pop_if_empty().extend([
+    let path = [
         "_matrix",
         "media",
         "v3",
         "thumbnail",
         server.as_str(),
         media_id,
-    ]);
-    url.query_pairs_mut()
-        .clear()
-        .append_pair("width", "64")
-        .append_pair("height", "64")
-        .append_pair("method", "scale");
-    url.set_fragment(None);
-    Some(url)
+    ];
+    let size = [("width", "64"), ("height", "64"), ("method", "scale")];
+    super::discovery::endpoint(base, &path, &size)
 }
 
 /// Raster images only: an icon is drawn from a `blob:` URL in an `<img>`.
@@ -164,21 +158,9 @@ pub async fn provider_icon(url: &str) -> Option<(Vec<u8>, String)> {
 /// provider, or to the server's own choice when `provider` is `None`. The homeserver
 /// sends the person back to `back_to` with `loginToken` added to its query.
 pub fn redirect_url(base: &Url, provider: Option<&str>, back_to: &Url) -> Option<Url> {
-    let mut url = base.clone();
-    {
-        let mut segments = url.path_segments_mut().ok()?;
-        segments
-            .pop_if_empty()
-            .extend(["_matrix", "client", "v3", "login", "sso", "redirect"]);
-        if let Some(provider) = provider {
-            segments.push(provider);
-        }
-    }
-    url.query_pairs_mut()
-        .clear()
-        .append_pair("redirectUrl", back_to.as_str());
-    url.set_fragment(None);
-    Some(url)
+    let mut path = vec!["_matrix", "client", "v3", "login", "sso", "redirect"];
+    path.extend(provider);
+    super::discovery::endpoint(base, &path, &[("redirectUrl", back_to.as_str())])
 }
 
 #[cfg(test)]

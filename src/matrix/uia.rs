@@ -73,8 +73,7 @@ impl Challenge {
 
 /// The homeserver's own page for confirming through single sign-on.
 fn fallback_url(homeserver: &Url, session: &str) -> Option<Url> {
-    let mut url = homeserver.clone();
-    url.path_segments_mut().ok()?.pop_if_empty().extend([
+    let path = [
         "_matrix",
         "client",
         "v3",
@@ -82,12 +81,8 @@ fn fallback_url(homeserver: &Url, session: &str) -> Option<Url> {
         "m.login.sso",
         "fallback",
         "web",
-    ]);
-    url.query_pairs_mut()
-        .clear()
-        .append_pair("session", session);
-    url.set_fragment(None);
-    Some(url)
+    ];
+    super::discovery::endpoint(homeserver, &path, &[("session", session)])
 }
 
 /// The answer in the shape the server takes it.
@@ -108,17 +103,17 @@ pub(super) fn auth_data(user_id: &UserId, confirmation: Confirmation) -> AuthDat
 /// Runs a protected request: without `confirmation` first, which tells what the
 /// server asks (`Ok(Some(challenge))`, nothing done yet) unless it asks nothing; then
 /// again with the person's answer. `Ok(None)`: done.
+/// `other` puts any other failure in words, as for the caller's unprotected requests.
 pub(super) async fn confirmed<F, T>(
     client: &Client,
     confirmation: Option<Confirmation>,
     request: impl FnOnce(Option<AuthData>) -> F,
-) -> Result<Option<Challenge>, Refused>
+    other: impl FnOnce(&HttpError) -> AppError,
+) -> Result<Option<Challenge>, AppError>
 where
     F: Future<Output = Result<T, HttpError>>,
 {
-    let user_id = client
-        .user_id()
-        .ok_or(Refused::App(AppError::SessionExpired))?;
+    let user_id = client.user_id().ok_or(AppError::SessionExpired)?;
     let auth = confirmation
         .clone()
         .map(|answer| auth_data(user_id, answer));
@@ -126,26 +121,12 @@ where
         return Ok(None);
     };
     match (error.as_uiaa_response(), confirmation) {
-        (Some(info), None) => Challenge::read(&client.homeserver(), info)
-            .map(Some)
-            .map_err(Refused::App),
+        (Some(info), None) => Challenge::read(&client.homeserver(), info).map(Some),
         // Asked again after an answer: the answer was not accepted.
-        (Some(_), Some(Confirmation::Password { .. })) => {
-            Err(Refused::App(AppError::WrongPassword))
-        }
-        (Some(_), Some(Confirmation::SsoFinished { .. })) => {
-            Err(Refused::App(AppError::SsoConfirmNotFinished))
-        }
-        (None, _) => Err(Refused::Http(error)),
+        (Some(_), Some(Confirmation::Password { .. })) => Err(AppError::WrongPassword),
+        (Some(_), Some(Confirmation::SsoFinished { .. })) => Err(AppError::SsoConfirmNotFinished),
+        (None, _) => Err(other(&error)),
     }
-}
-
-/// Why a protected request did not go through.
-pub(super) enum Refused {
-    /// Already in words.
-    App(AppError),
-    /// For the caller to put in words, as for its unprotected requests.
-    Http(HttpError),
 }
 
 #[cfg(test)]
