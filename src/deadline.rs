@@ -4,7 +4,7 @@
 //! failing (a half-open TCP connection after a network change, a proxy that never
 //! answers) would then hold sync or a send for as long as the browser lets it. So
 //! `fetch` is wrapped once at start-up: each call also listens to a timer, and a hung
-//! request fails like a lost network, which the SDK's offline mode and the send
+//! request fails like a lost network, which the session's sync restarts and the send
 //! queue's retry already handle.
 
 use js_sys::{Array, Function, Object, Reflect};

@@ -20,6 +20,9 @@ pub struct Env {
     pub dist: PathBuf,
     pub synapse_url: String,
     pub synapse_secret: String,
+    /// The token of the application service registered on that Synapse
+    /// (scripts/services.sh): `peer::Peer::appservice`.
+    pub synapse_as_token: String,
     pub webdriver_url: String,
 }
 
@@ -36,6 +39,7 @@ impl Env {
             dist: PathBuf::from(var("LATTICE_DIST")?),
             synapse_url: var("LATTICE_SYNAPSE_URL")?,
             synapse_secret: var("LATTICE_SYNAPSE_SECRET")?,
+            synapse_as_token: var("LATTICE_SYNAPSE_AS_TOKEN")?,
             webdriver_url: var("LATTICE_WEBDRIVER_URL")?,
         })
     }

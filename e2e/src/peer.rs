@@ -51,6 +51,24 @@ impl Peer {
         })
     }
 
+    /// The application service's own user on the run's Synapse (scripts/services.sh),
+    /// which alone may choose its events' timestamps (`send_text_dated`).
+    pub async fn appservice(synapse_url: &str, as_token: &str) -> anyhow::Result<Self> {
+        let mut peer = Self {
+            http: reqwest::Client::new(),
+            syncs: AtomicU32::new(0),
+            synapse_url: synapse_url.to_owned(),
+            base: format!("{synapse_url}/_matrix/client/v3"),
+            token: as_token.to_owned(),
+            user_id: String::new(),
+        };
+        let whoami = peer
+            .call(reqwest::Method::GET, "/account/whoami", None)
+            .await?;
+        peer.user_id = whoami["user_id"].as_str().context("no user_id")?.to_owned();
+        Ok(peer)
+    }
+
     async fn call(
         &self,
         method: reqwest::Method,
@@ -174,6 +192,29 @@ impl Peer {
             json!({ "msgtype": "m.text", "body": body }),
         )
         .await
+    }
+
+    /// Sends a text message dated `origin_server_ts` (milliseconds since 1970). Only an
+    /// application service may (`Peer::appservice`); Synapse dates everyone else's.
+    pub async fn send_text_dated(
+        &self,
+        room_id: &str,
+        body: &str,
+        origin_server_ts: u64,
+    ) -> anyhow::Result<String> {
+        let txn = format!("peer-{:016x}", rand::random::<u64>());
+        let path = format!(
+            "/rooms/{}/send/m.room.message/{txn}?ts={origin_server_ts}",
+            encode(room_id)
+        );
+        let content = json!({ "msgtype": "m.text", "body": body });
+        let response = self
+            .call(reqwest::Method::PUT, &path, Some(content))
+            .await?;
+        Ok(response["event_id"]
+            .as_str()
+            .context("no event_id")?
+            .to_owned())
     }
 
     /// Sends message content as raw JSON text, which can hold what a `Value` cannot (a

@@ -6,6 +6,7 @@
 use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -54,6 +55,11 @@ pub struct Recorded {
     pub requests: Vec<String>,
     /// While set, the proxy answers 502 as a reverse proxy does when Synapse is down.
     pub upstream_down: bool,
+    /// Until then, sync requests are refused with 429 and the time left as
+    /// `retry_after_ms`, as a rate-limiting server or gateway does.
+    pub sync_limited_until: Option<Instant>,
+    /// When each sync request refused that way came.
+    pub sync_refused: Vec<Instant>,
 }
 
 #[derive(Clone)]
@@ -170,6 +176,21 @@ impl AppServer {
         }
     }
 
+    /// Refuses sync requests with 429 for `span` from now (see `Recorded`).
+    pub fn limit_sync_for(&self, span: Duration) {
+        if let Ok(mut recorded) = self.recorded.lock() {
+            recorded.sync_limited_until = Some(Instant::now() + span);
+        }
+    }
+
+    /// When each sync request refused by `limit_sync_for` came.
+    pub fn sync_refused(&self) -> Vec<Instant> {
+        self.recorded
+            .lock()
+            .map(|r| r.sync_refused.clone())
+            .unwrap_or_default()
+    }
+
     pub fn requests(&self) -> Vec<String> {
         self.recorded
             .lock()
@@ -205,6 +226,17 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
     };
     if state.recorded.lock().is_ok_and(|r| r.upstream_down) {
         return StatusCode::BAD_GATEWAY.into_response();
+    }
+    if request.uri().path().ends_with("/sync")
+        && let Some(wait) = sync_limited(&state)
+    {
+        let body = serde_json::json!({
+            "errcode": "M_LIMIT_EXCEEDED",
+            "error": "Too Many Requests",
+            // Rounded up: a client that waits this long finds the limit over.
+            "retry_after_ms": wait.as_millis() as u64 + 1,
+        });
+        return (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
     }
     let path = request
         .uri()
@@ -259,6 +291,16 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
     response
         .body(Body::from_stream(upstream_response.bytes_stream()))
         .unwrap_or_else(|_| StatusCode::BAD_GATEWAY.into_response())
+}
+
+/// How long a sync request arriving now still has to wait, if sync is being refused
+/// (and then records it).
+fn sync_limited(state: &AppState) -> Option<Duration> {
+    let mut recorded = state.recorded.lock().ok()?;
+    let now = Instant::now();
+    let wait = recorded.sync_limited_until?.checked_duration_since(now)?;
+    recorded.sync_refused.push(now);
+    Some(wait)
 }
 
 /// A plain static web server that is not Matrix: answers every path with a page.

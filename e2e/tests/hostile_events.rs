@@ -1,5 +1,6 @@
 //! Odd and hostile events from another client: huge bodies, endless words, markup
-//! nested thousands deep, wrong-typed fields, unknown message types, names that flip
+//! nested thousands deep, wrong-typed fields, unknown message types, dates in the
+//! future and beyond any calendar, names that flip
 //! the text direction, and a flood of membership changes. Each shows safely (or as
 //! "unsupported") and the room keeps working: a normal message afterwards still shows,
 //! two members with one name are told apart, and nothing panics (`App::finish` checks
@@ -53,6 +54,18 @@ async fn hostile_and_odd_events_never_break_the_room() -> anyhow::Result<()> {
     for (event_type, content) in events {
         peer.send_event(&room, event_type, content).await?;
     }
+    // Dates a server chose (Synapse dates its own users' events; an application
+    // service may set them): in the future, and beyond what a browser's Date can hold.
+    let clock = Peer::appservice(&app.env.synapse_url, &app.env.synapse_as_token).await?;
+    peer.invite(&room, &clock.user_id).await?;
+    clock.join(&room).await?;
+    let mid_2100 = 4_118_126_400_000;
+    clock
+        .send_text_dated(&room, "from the year 2100", mid_2100)
+        .await?;
+    clock
+        .send_text_dated(&room, "from beyond any calendar", 9_000_000_000_000_000)
+        .await?;
     // A lone UTF-16 surrogate cannot be stored by Synapse (it answers 500), so no
     // client behind one ever receives it; should that change, it arrives here and the
     // room must still render (the checks below).
@@ -112,6 +125,19 @@ async fn hostile_and_odd_events_never_break_the_room() -> anyhow::Result<()> {
         t.iter().any(|t| t.trim() == "nested")
     })
     .await?;
+    // Dated messages show under their day, or under "unknown date" for one no
+    // calendar holds.
+    for body in ["from the year 2100", "from beyond any calendar"] {
+        b.wait_for_texts(".lt-event__text", body, |t| {
+            t.iter().any(|t| t.trim() == body)
+        })
+        .await?;
+    }
+    let days = b.texts(".lt-timeline__day").await?.join("\n");
+    anyhow::ensure!(
+        days.contains("2100") && days.contains("unknown date"),
+        "day dividers:\n{days}"
+    );
     // Two members with one name are told apart by their user IDs.
     b.wait_for_texts(".lt-event__text", "the twin's message", |t| {
         t.iter().any(|t| t.trim() == "from the twin")

@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use anyhow::Context;
+
 use lattice_e2e::Env;
 use lattice_e2e::browser::Browser;
 use lattice_e2e::peer::Peer;
@@ -454,6 +456,44 @@ async fn twenty_messages_sent_offline_arrive_once_and_in_order_after_a_reload() 
         .collect();
     anyhow::ensure!(arrived == bodies, "arrived: {arrived:?}");
     f.browser.wait_for_text("status", "running").await?;
+    f.finish().await
+}
+
+#[tokio::test]
+async fn sync_waits_as_long_as_a_rate_limiting_server_asks() -> anyhow::Result<()> {
+    let f = Fixture::start().await?;
+    let room_id = f.shared_room("Slow lane").await?;
+    f.sign_in().await?;
+    f.open_room("Slow lane").await?;
+    f.browser.wait_for_text("status", "running").await?;
+
+    let span = Duration::from_secs(8);
+    f.server.limit_sync_for(span);
+    // The peer's message ends the long poll in flight; the next one is refused.
+    f.peer.send_text(&room_id, "before the limit").await?;
+    f.browser
+        .wait_for_text("status", "waiting at the server's request")
+        .await?;
+    let banner = f.browser.find(".lt-connection").await?.text().await?;
+    anyhow::ensure!(
+        banner.contains("asked Lattice to wait") && !banner.contains("Retry now"),
+        "banner: {banner}"
+    );
+    f.peer.send_text(&room_id, "after the limit").await?;
+    f.wait_for_message("after the limit").await?;
+    f.browser.wait_for_text("status", "running").await?;
+
+    // Each sync loop in flight was refused once; none tried again before the time
+    // the server asked for was up (the SDK's offline mode tried again at once, over
+    // and over).
+    let refused = f.server.sync_refused();
+    let first = *refused.first().context("no sync request was refused")?;
+    let late: Vec<Duration> = refused.iter().map(|at| *at - first).collect();
+    anyhow::ensure!(
+        refused.len() <= 2 && late.iter().all(|d| *d < Duration::from_secs(1)),
+        "sync refused {} times, at {late:?} after the first",
+        refused.len()
+    );
     f.finish().await
 }
 

@@ -27,16 +27,21 @@ pub fn ConnectionBanner() -> impl IntoView {
     let status = session.sync_status;
     let message = move || match status.get() {
         SyncStatus::Offline => Some("connection-lost"),
+        SyncStatus::Slowed => Some("connection-slowed"),
         SyncStatus::Error => Some("connection-error"),
         _ => None,
     };
+    // Trying at once is what the server asked us not to do.
+    let can_retry = move || status.get() != SyncStatus::Slowed;
     view! {
         <Show when=move || message().is_some()>
             <div class="lt-alert lt-alert--warning lt-connection" role="status">
                 <p>{move || message().map(t)}</p>
-                <button class="lt-button lt-button--small" type="button" on:click=move |_| session.retry_now()>
-                    {t("connection-retry")}
-                </button>
+                <Show when=can_retry>
+                    <button class="lt-button lt-button--small" type="button" on:click=move |_| session.retry_now()>
+                        {t("connection-retry")}
+                    </button>
+                </Show>
             </div>
         </Show>
     }

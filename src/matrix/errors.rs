@@ -28,6 +28,19 @@ pub fn http(action: &str, error: &HttpError) -> AppError {
     }
 }
 
+/// No answer from our homeserver: none at all (no network, the request's deadline),
+/// or a reverse proxy's own 502/503/504 without a Matrix body (the server behind it
+/// is down or restarting).
+pub fn server_unreachable(error: &HttpError) -> bool {
+    if matches!(error, HttpError::Reqwest(_)) {
+        return true;
+    }
+    let gateway = error
+        .as_client_api_error()
+        .is_some_and(|api| matches!(api.status_code.as_u16(), 502..=504));
+    gateway && error.client_api_error_kind().is_none()
+}
+
 /// For an action that involves another server (joining its room, inviting or looking
 /// up its people): our homeserver answered 502/504 in Matrix JSON, so it could not
 /// reach that server. A reverse proxy's own 502 (our server down) has no Matrix body.
@@ -71,7 +84,7 @@ pub fn failed(action: &str, error: impl Display) -> AppError {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -82,7 +95,8 @@ mod tests {
         assert_eq!(api(&ErrorKind::Unrecognized), AppError::Server);
     }
 
-    fn answered(status: u16, kind: Option<ErrorKind>) -> HttpError {
+    /// An HTTP error as the SDK makes it from a server's answer.
+    pub(crate) fn answered(status: u16, kind: Option<ErrorKind>) -> HttpError {
         use matrix_sdk::RumaApiError;
         use matrix_sdk::ruma::api::error::{
             Error, ErrorBody, FromHttpResponseError, StandardErrorBody,
@@ -111,6 +125,22 @@ mod tests {
         assert!(!remote_unreachable(&answered(
             403,
             Some(ErrorKind::Forbidden)
+        )));
+    }
+
+    #[wasm_bindgen_test]
+    fn no_answer_or_a_proxy_error_means_our_server_is_out_of_reach() {
+        assert!(server_unreachable(&answered(502, None)));
+        assert!(server_unreachable(&answered(503, None)));
+        // Our server answered in Matrix: it is there, whatever it said.
+        assert!(!server_unreachable(&answered(
+            502,
+            Some(ErrorKind::Unknown)
+        )));
+        assert!(!server_unreachable(&answered(500, None)));
+        assert!(!server_unreachable(&answered(
+            429,
+            Some(ErrorKind::LimitExceeded(Default::default()))
         )));
     }
 

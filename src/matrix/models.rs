@@ -15,6 +15,8 @@ pub enum SyncStatus {
     Starting,
     Running,
     Offline,
+    /// The server answered 429: sync waits as long as it asked.
+    Slowed,
     Error,
     Stopped,
 }
@@ -26,6 +28,7 @@ impl SyncStatus {
             SyncStatus::Starting => "sync-starting",
             SyncStatus::Running => "sync-running",
             SyncStatus::Offline => "sync-offline",
+            SyncStatus::Slowed => "sync-slowed",
             SyncStatus::Error => "sync-error",
             SyncStatus::Stopped => "sync-stopped",
         }

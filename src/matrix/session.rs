@@ -476,8 +476,8 @@ impl ActiveSession {
         self.client.send_queue().set_enabled(true).await;
     }
 
-    /// Starts sync again at once: from its error state, or out of the offline mode's
-    /// wait between checks. Held-back messages are let go too.
+    /// Starts sync again at once, out of its error state instead of after the
+    /// supervisor's wait. Held-back messages are let go too.
     pub async fn retry_now(&self) {
         self.sync.start().await;
         self.resume_sending().await;

@@ -8,19 +8,23 @@ use std::time::Duration;
 
 use futures_util::{Stream, StreamExt, future, stream};
 use matrix_sdk::Client;
+use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::ruma::{OwnedRoomId, RoomId};
-use matrix_sdk_ui::room_list_service::RoomListService;
-use matrix_sdk_ui::sync_service::{State, SyncService};
+use matrix_sdk_ui::encryption_sync_service;
+use matrix_sdk_ui::room_list_service::{self, RoomListService};
+use matrix_sdk_ui::sync_service::{self, State, SyncService};
 
 use super::errors;
 use super::models::SyncStatus;
 use crate::error::AppError;
 
-/// Builds and starts the SyncService. Offline mode turns network loss into the
-/// `Offline` state and retries on its own, instead of stopping with an error.
+/// Builds and starts the SyncService. Without the SDK's offline mode: that mode takes
+/// every failure, a 429 too, for a lost network and starts again as soon as
+/// `/versions` answers, without saying why. Stopped in its error state instead, the
+/// service hands us the error, and the session's supervisor restarts it as the error
+/// calls for (`updates`, `restart_delay`).
 pub async fn start(client: &Client) -> Result<SyncService, AppError> {
     let service = SyncService::builder(client.clone())
-        .with_offline_mode()
         .build()
         .await
         .map_err(|e| errors::failed("start sync", e))?;
@@ -46,22 +50,111 @@ pub fn wait_before_retry(failures: u32, asked: Option<Duration>) -> Duration {
     retry_delay(failures).max(asked)
 }
 
-pub fn status_of(state: &State) -> SyncStatus {
-    match state {
-        State::Idle => SyncStatus::Starting,
-        State::Running => SyncStatus::Running,
-        State::Offline => SyncStatus::Offline,
-        State::Error(_) => SyncStatus::Error,
-        State::Terminated => SyncStatus::Stopped,
+/// Sync's state as shown, with the server's asked wait when it refused with a 429.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyncUpdate {
+    pub status: SyncStatus,
+    pub asked_wait: Option<Duration>,
+}
+
+impl From<SyncStatus> for SyncUpdate {
+    fn from(status: SyncStatus) -> Self {
+        Self {
+            status,
+            asked_wait: None,
+        }
     }
 }
 
-/// The current state followed by every change. (The subscriber itself only yields
-/// changes, and the service is already started by the time anyone subscribes.)
-pub fn statuses(service: &SyncService) -> impl Stream<Item = SyncStatus> + use<> {
+/// What a failed sync means for the person and for the next try.
+pub fn fault_of(error: &sync_service::Error) -> SyncUpdate {
+    let failed = match error {
+        sync_service::Error::RoomList(room_list_service::Error::SlidingSync(e))
+        | sync_service::Error::EncryptionSync(encryption_sync_service::Error::SlidingSync(e)) => e,
+        _ => return SyncStatus::Error.into(),
+    };
+    if let Some(ErrorKind::LimitExceeded(_)) = failed.client_api_error_kind() {
+        return SyncUpdate {
+            status: SyncStatus::Slowed,
+            asked_wait: errors::retry_after(failed),
+        };
+    }
+    let unreachable = match failed {
+        matrix_sdk::Error::Http(http) => errors::server_unreachable(http),
+        _ => false,
+    };
+    if unreachable {
+        SyncStatus::Offline.into()
+    } else {
+        SyncStatus::Error.into()
+    }
+}
+
+fn status_of(state: &State) -> SyncUpdate {
+    match state {
+        State::Idle => SyncStatus::Starting.into(),
+        State::Running => SyncStatus::Running.into(),
+        // Only in the SDK's offline mode, which we do not use.
+        State::Offline => SyncStatus::Offline.into(),
+        State::Error(error) => fault_of(error),
+        State::Terminated => SyncStatus::Stopped.into(),
+    }
+}
+
+/// The current state followed by every change. After a fault, the fault stays shown
+/// until the room list has had an answer from the server again: a restarted service
+/// says `Running` before its first request, and one that fails again at once must
+/// neither blink "running" nor reset the backoff. (The subscribers themselves only
+/// yield changes, and the service is already started by the time anyone subscribes.)
+pub fn updates(service: &SyncService) -> impl Stream<Item = SyncUpdate> + use<> {
+    enum Change {
+        Service(State),
+        RoomList(room_list_service::State),
+    }
     let subscriber = service.state();
-    let current = status_of(&subscriber.get());
-    stream::once(future::ready(current)).chain(subscriber.map(|state| status_of(&state)))
+    let current = subscriber.get();
+    let service_states = stream::once(future::ready(current))
+        .chain(subscriber)
+        .map(Change::Service);
+    let room_list_states = service.room_list_service().state().map(Change::RoomList);
+    stream::select(service_states, room_list_states)
+        .scan(false, |after_fault, change| {
+            let update = match change {
+                Change::Service(State::Running) if *after_fault => None,
+                Change::Service(state) => {
+                    *after_fault = matches!(state, State::Error(_));
+                    Some(status_of(&state))
+                }
+                Change::RoomList(state) if *after_fault && answered(&state) => {
+                    *after_fault = false;
+                    Some(SyncStatus::Running.into())
+                }
+                Change::RoomList(_) => None,
+            };
+            future::ready(Some(update))
+        })
+        .filter_map(future::ready)
+}
+
+/// The room list's state machine moves out of `Error`/`Terminated` only on a sync
+/// response.
+fn answered(state: &room_list_service::State) -> bool {
+    !matches!(
+        state,
+        room_list_service::State::Error { .. } | room_list_service::State::Terminated { .. }
+    )
+}
+
+/// How long to wait before starting sync again after it stopped with `update`, after
+/// `failures` failed tries in a row. A lost network or server is checked at least
+/// every 8 s, so sync resumes soon after it is back; a 429 waits as long as asked.
+pub fn restart_delay(update: SyncUpdate, failures: u32) -> Duration {
+    const OFFLINE_LONGEST: Duration = Duration::from_secs(8);
+    match update.status {
+        SyncStatus::Offline => retry_delay(failures).min(OFFLINE_LONGEST),
+        SyncStatus::Slowed => wait_before_retry(failures, update.asked_wait),
+        _ => retry_delay(failures),
+    }
 }
 
 /// Why sliding sync follows a room in full (every event, not only the latest).
@@ -111,6 +204,50 @@ mod tests {
         let delays: Vec<u64> = (0..9).map(|n| retry_delay(n).as_secs()).collect();
         assert_eq!(delays, [1, 2, 4, 8, 16, 32, 60, 60, 60]);
         assert_eq!(retry_delay(u32::MAX), Duration::from_secs(60));
+    }
+
+    fn sync_failed(status: u16, kind: Option<ErrorKind>) -> sync_service::Error {
+        let http = errors::tests::answered(status, kind);
+        let failed = matrix_sdk::Error::Http(Box::new(http));
+        sync_service::Error::RoomList(room_list_service::Error::SlidingSync(failed))
+    }
+
+    #[wasm_bindgen_test]
+    fn a_failed_sync_is_told_apart_by_what_the_server_said() {
+        use matrix_sdk::ruma::api::error::{LimitExceededErrorData, RetryAfter};
+        let mut limit = LimitExceededErrorData::new();
+        limit.retry_after = Some(RetryAfter::Delay(Duration::from_secs(5)));
+        let slowed = fault_of(&sync_failed(429, Some(ErrorKind::LimitExceeded(limit))));
+        assert_eq!(slowed.status, SyncStatus::Slowed);
+        assert_eq!(slowed.asked_wait, Some(Duration::from_secs(5)));
+        // Whatever the failed request, a lost server is offline and not an error.
+        let offline = fault_of(&sync_service::Error::EncryptionSync(
+            encryption_sync_service::Error::SlidingSync(matrix_sdk::Error::Http(Box::new(
+                errors::tests::answered(502, None),
+            ))),
+        ));
+        assert_eq!(offline.status, SyncStatus::Offline);
+        assert_eq!(
+            fault_of(&sync_failed(500, Some(ErrorKind::Unknown))).status,
+            SyncStatus::Error
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn restarts_wait_as_the_fault_calls_for() {
+        let offline = SyncUpdate::from(SyncStatus::Offline);
+        let delays: Vec<u64> = (0..6)
+            .map(|n| restart_delay(offline, n).as_secs())
+            .collect();
+        // A lost server is looked for again at least every 8 s.
+        assert_eq!(delays, [1, 2, 4, 8, 8, 8]);
+        let error = SyncUpdate::from(SyncStatus::Error);
+        assert_eq!(restart_delay(error, 5), Duration::from_secs(32));
+        let slowed = SyncUpdate {
+            status: SyncStatus::Slowed,
+            asked_wait: Some(Duration::from_secs(20)),
+        };
+        assert_eq!(restart_delay(slowed, 0), Duration::from_secs(20));
     }
 
     #[wasm_bindgen_test]

@@ -275,23 +275,27 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
         let active = active.clone();
         let failures = failures.clone();
         async move {
-            let mut statuses = std::pin::pin!(sync::statuses(active.sync_service()));
-            while let Some(status) = statuses.next().await {
-                context.sync_status.set(status);
-                match status {
+            // The one restart waiting, replaced by whatever sync does next.
+            let mut restart: Option<AbortHandle> = None;
+            let mut updates = std::pin::pin!(sync::updates(active.sync_service()));
+            while let Some(update) = updates.next().await {
+                context.sync_status.set(update.status);
+                if let Some(waiting) = restart.take() {
+                    waiting.abort();
+                }
+                match update.status {
                     // Back online (or just started): messages queued meanwhile, or
                     // before a reload, go out now.
                     SyncStatus::Running => {
                         failures.set(0);
                         active.resume_sending().await;
                     }
-                    // The offline mode retries by itself; an error state stays until
-                    // someone starts sync again.
-                    SyncStatus::Error => {
-                        let delay = sync::retry_delay(failures.get());
+                    // Stopped by a fault: started again after a wait that suits it.
+                    SyncStatus::Offline | SyncStatus::Slowed | SyncStatus::Error => {
+                        let delay = sync::restart_delay(update, failures.get());
                         failures.set(failures.get() + 1);
                         let active = active.clone();
-                        spawn_local(async move {
+                        let (later, abort) = abortable(async move {
                             gloo_timers::future::sleep(delay).await;
                             // Not once signed out or handed to another tab meanwhile.
                             let current = context.active().is_some_and(|a| Rc::ptr_eq(&a, &active));
@@ -299,6 +303,10 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
                                 active.sync_service().start().await;
                             }
                         });
+                        spawn_local(async move {
+                            let _ = later.await;
+                        });
+                        restart = Some(abort);
                     }
                     _ => {}
                 }
