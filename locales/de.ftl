@@ -453,7 +453,7 @@ session-ended-why = Der Server akzeptiert diese Sitzung nicht mehr: Sie wurde au
 session-ended-keys-at-risk = Die Schlüssel Ihrer verschlüsselten Nachrichten auf diesem Gerät sind in keiner Schlüsselsicherung. Sobald die Daten dieses Geräts gelöscht sind, können verschlüsselte Nachrichten, die nur dieses Gerät lesen konnte, nicht mehr gelesen werden.
 session-ended-continue = Daten dieses Geräts löschen und erneut anmelden
 connection-lost = Der Server ist nicht erreichbar. Ihre Nachrichten warten hier und werden gesendet, sobald er wieder da ist.
-connection-slowed = Der Server hat Lattice gebeten, vor der nächsten Synchronisierung zu warten. Es geht gleich von selbst weiter.
+connection-slowed = Der Server hat Lattice gebeten, vor der nächsten Synchronisierung zu warten. Danach geht es von selbst weiter.
 connection-error = Die Synchronisierung mit dem Server ist fehlgeschlagen. Lattice versucht es selbst erneut.
 connection-retry = Jetzt erneut versuchen
 

@@ -451,7 +451,7 @@ session-ended-why = The server no longer accepts this session: it was signed out
 session-ended-keys-at-risk = The keys to your encrypted messages on this device are not in a key backup. Once this device's data is deleted, encrypted messages that only this device could read cannot be read again.
 session-ended-continue = Delete this device's data and sign in again
 connection-lost = The server can't be reached. Messages you send wait here and go out when it's back.
-connection-slowed = The server asked Lattice to wait before syncing again. It goes on by itself in a moment.
+connection-slowed = The server asked Lattice to wait before syncing again. It goes on by itself when the wait is over.
 connection-error = Syncing with the server failed. Lattice tries again by itself.
 connection-retry = Retry now
 

@@ -453,7 +453,7 @@ session-ended-why = Le serveur n'accepte plus cette session : elle a été ferm�
 session-ended-keys-at-risk = Les clés de vos messages chiffrés sur cet appareil ne sont pas dans une sauvegarde de clés. Une fois les données de cet appareil effacées, les messages chiffrés que seul cet appareil pouvait lire ne pourront plus être lus.
 session-ended-continue = Effacer les données de cet appareil et se reconnecter
 connection-lost = Le serveur est injoignable. Les messages que vous envoyez attendent ici et partiront dès son retour.
-connection-slowed = Le serveur a demandé à Lattice d'attendre avant de se synchroniser à nouveau. La synchronisation reprend d'elle-même dans un instant.
+connection-slowed = Le serveur a demandé à Lattice d'attendre avant de se synchroniser à nouveau. La synchronisation reprend d'elle-même une fois ce délai écoulé.
 connection-error = La synchronisation avec le serveur a échoué. Lattice réessaie de lui-même.
 connection-retry = Réessayer maintenant
 

@@ -6,7 +6,7 @@
 # DIR/local.yaml, if present at start, is read after homeserver.yaml and overrides it
 # (scripts/run.sh writes its single sign-on settings there at every start).
 # LATTICE_SYNAPSE_EXTRA_CONFIG, if set when the file is first written, is appended to
-# it (YAML; a test's own Synapse uses it, e.g. for short token lifetimes).
+# it (YAML: the tests' application service, a test's own short token lifetimes).
 # Needs LATTICE_SYNAPSE_VENV (scripts/setup.sh sets it).
 set -euo pipefail
 cmd="${1:?start|stop}"; dir="${2:?data directory}"

@@ -21,8 +21,8 @@ pub struct Env {
     pub synapse_url: String,
     pub synapse_secret: String,
     /// The token of the application service registered on that Synapse
-    /// (scripts/services.sh): `peer::Peer::appservice`.
-    pub synapse_as_token: String,
+    /// (scripts/services.sh), for `peer::Peer::appservice`.
+    pub synapse_as_token: Option<String>,
     pub webdriver_url: String,
 }
 
@@ -39,7 +39,7 @@ impl Env {
             dist: PathBuf::from(var("LATTICE_DIST")?),
             synapse_url: var("LATTICE_SYNAPSE_URL")?,
             synapse_secret: var("LATTICE_SYNAPSE_SECRET")?,
-            synapse_as_token: var("LATTICE_SYNAPSE_AS_TOKEN")?,
+            synapse_as_token: var("LATTICE_SYNAPSE_AS_TOKEN").ok(),
             webdriver_url: var("LATTICE_WEBDRIVER_URL")?,
         })
     }

@@ -233,8 +233,9 @@ async fn proxy(State(state): State<AppState>, request: Request) -> Response {
         let body = serde_json::json!({
             "errcode": "M_LIMIT_EXCEEDED",
             "error": "Too Many Requests",
-            // Rounded up: a client that waits this long finds the limit over.
-            "retry_after_ms": wait.as_millis() as u64 + 1,
+            // With a margin: a client that waits this long finds the limit over, even
+            // if its timer fires a little early.
+            "retry_after_ms": wait.as_millis() as u64 + 100,
         });
         return (StatusCode::TOO_MANY_REQUESTS, axum::Json(body)).into_response();
     }

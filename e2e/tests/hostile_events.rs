@@ -6,6 +6,7 @@
 //! two members with one name are told apart, and nothing panics (`App::finish` checks
 //! the console).
 
+use anyhow::Context;
 use lattice_e2e::fixture::{App, AppOptions};
 use lattice_e2e::peer::Peer;
 use serde_json::json;
@@ -56,7 +57,10 @@ async fn hostile_and_odd_events_never_break_the_room() -> anyhow::Result<()> {
     }
     // Dates a server chose (Synapse dates its own users' events; an application
     // service may set them): in the future, and beyond what a browser's Date can hold.
-    let clock = Peer::appservice(&app.env.synapse_url, &app.env.synapse_as_token).await?;
+    let as_token = app.env.synapse_as_token.as_deref().context(
+        "LATTICE_SYNAPSE_AS_TOKEN is not set: run the end-to-end tests through scripts/test.sh",
+    )?;
+    let clock = Peer::appservice(&app.env.synapse_url, as_token).await?;
     peer.invite(&room, &clock.user_id).await?;
     clock.join(&room).await?;
     let mid_2100 = 4_118_126_400_000;

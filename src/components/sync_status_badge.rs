@@ -18,9 +18,10 @@ pub fn SyncStatusBadge(#[prop(into)] status: Signal<SyncStatus>) -> impl IntoVie
     }
 }
 
-/// Said while the server can't be reached, with a way to try at once instead of
-/// waiting for the next automatic attempt. Nothing written is lost meanwhile: the
-/// SDK's send queue keeps it.
+/// Said while sync is stopped by a fault (the server out of reach, an error, or the
+/// server asking us to wait), with a way to try at once instead of waiting for the
+/// next automatic attempt, except when the server asked us to wait. Nothing written
+/// is lost meanwhile: the SDK's send queue keeps it.
 #[component]
 pub fn ConnectionBanner() -> impl IntoView {
     let session = use_session();

@@ -1,6 +1,6 @@
 //! Building the Client over encrypted IndexedDB stores; login, restore and logout.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -144,6 +144,9 @@ pub struct ActiveSession {
     token_writes: Rc<TokenWrites>,
     /// An identity reset waiting for the person to confirm it is them.
     pub(super) pending_reset: RefCell<Option<Rc<IdentityResetHandle>>>,
+    /// Sync was stopped on purpose (suspended, signing out, a refused token): a restart
+    /// scheduled after a fault must not start it again.
+    sync_held: Cell<bool>,
 }
 
 /// What the server did to the session's tokens.
@@ -395,6 +398,7 @@ async fn start(client: Client, store_prefix: String) -> Result<ActiveSession, Ap
         session_changes: RefCell::new(Some(session_changes)),
         token_writes,
         pending_reset: RefCell::default(),
+        sync_held: Cell::new(false),
     })
 }
 
@@ -477,10 +481,19 @@ impl ActiveSession {
     }
 
     /// Starts sync again at once, out of its error state instead of after the
-    /// supervisor's wait. Held-back messages are let go too.
+    /// supervisor's wait, even when it was stopped on purpose (the session carries on
+    /// after a soft logout). Held-back messages are let go too.
     pub async fn retry_now(&self) {
+        self.sync_held.set(false);
         self.sync.start().await;
         self.resume_sending().await;
+    }
+
+    /// Starts sync again after a fault, unless it was stopped on purpose meanwhile.
+    pub async fn restart_sync(&self) {
+        if !self.sync_held.get() {
+            self.sync.start().await;
+        }
     }
 
     /// One item per failed send worth retrying (the network or the server was down, or
@@ -556,6 +569,7 @@ impl ActiveSession {
 
     /// Stops syncing and sending, for when another tab takes over; the stores stay.
     pub async fn stop(&self) {
+        self.sync_held.set(true);
         self.recent_timelines.close();
         self.client.send_queue().set_enabled(false).await;
         self.sync.stop().await;
@@ -564,26 +578,39 @@ impl ActiveSession {
     /// Ends the session on the server, then forgets it here. When the server can't be
     /// reached, nothing local is deleted and the session keeps running.
     pub async fn logout(&self) -> Result<(), AppError> {
-        match self.client.logout().await {
-            Ok(()) => {}
-            // The token is already dead on the server: that is what we wanted.
-            Err(e)
-                if matches!(
-                    e.client_api_error_kind(),
-                    Some(ErrorKind::UnknownToken { .. })
-                ) => {}
-            Err(e) if e.client_api_error_kind().is_none() => {
-                return Err(AppError::Unreachable(self.info.homeserver.clone()));
-            }
-            Err(e) => return Err(errors::sdk("sign out", &e)),
+        self.sync_held.set(true);
+        if let Err(error) = self.end_on_server().await {
+            // Nothing ended: the session runs on.
+            self.sync_held.set(false);
+            return Err(error);
         }
         self.sync.stop().await;
         self.token_writes.close().await;
         StoredSession::delete_local(&self.store_prefix).await
     }
 
+    async fn end_on_server(&self) -> Result<(), AppError> {
+        match self.client.logout().await {
+            Ok(()) => Ok(()),
+            // The token is already dead on the server: that is what we wanted.
+            Err(e)
+                if matches!(
+                    e.client_api_error_kind(),
+                    Some(ErrorKind::UnknownToken { .. })
+                ) =>
+            {
+                Ok(())
+            }
+            Err(e) if e.client_api_error_kind().is_none() => {
+                Err(AppError::Unreachable(self.info.homeserver.clone()))
+            }
+            Err(e) => Err(errors::sdk("sign out", &e)),
+        }
+    }
+
     /// Forgets the session on this device only, e.g. when the server is gone for good.
     pub async fn logout_local(&self) -> Result<(), AppError> {
+        self.sync_held.set(true);
         self.sync.stop().await;
         self.token_writes.close().await;
         StoredSession::delete_local(&self.store_prefix).await

@@ -50,53 +50,93 @@ pub fn wait_before_retry(failures: u32, asked: Option<Duration>) -> Duration {
     retry_delay(failures).max(asked)
 }
 
-/// Sync's state as shown, with the server's asked wait when it refused with a 429.
+/// Why sync stopped, which decides what the person sees and when it starts again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// No answer from our server: no network, or its reverse proxy's own 502-504.
+    Unreachable,
+    /// A 429, with the wait the server asked for if it gave one.
+    Slowed(Option<Duration>),
+    /// The server forgot the sliding sync session (`M_UNKNOWN_POS`); the SDK has
+    /// already reset it, and starting again at once is all it takes.
+    Expired,
+    Other,
+}
+
+impl Fault {
+    pub fn status(self) -> SyncStatus {
+        match self {
+            Fault::Unreachable => SyncStatus::Offline,
+            Fault::Slowed(_) => SyncStatus::Slowed,
+            Fault::Expired => SyncStatus::Starting,
+            Fault::Other => SyncStatus::Error,
+        }
+    }
+
+    /// Whether it counts towards the backoff: a forgotten session is not a failure.
+    pub fn counts(self) -> bool {
+        self != Fault::Expired
+    }
+}
+
+/// Sync's state as shown, and the fault it stopped with, if it did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SyncUpdate {
     pub status: SyncStatus,
-    pub asked_wait: Option<Duration>,
+    pub fault: Option<Fault>,
 }
 
 impl From<SyncStatus> for SyncUpdate {
     fn from(status: SyncStatus) -> Self {
         Self {
             status,
-            asked_wait: None,
+            fault: None,
+        }
+    }
+}
+
+impl From<Fault> for SyncUpdate {
+    fn from(fault: Fault) -> Self {
+        Self {
+            status: fault.status(),
+            fault: Some(fault),
         }
     }
 }
 
 /// What a failed sync means for the person and for the next try.
-pub fn fault_of(error: &sync_service::Error) -> SyncUpdate {
+pub fn fault_of(error: &sync_service::Error) -> Fault {
     let failed = match error {
         sync_service::Error::RoomList(room_list_service::Error::SlidingSync(e))
         | sync_service::Error::EncryptionSync(encryption_sync_service::Error::SlidingSync(e)) => e,
-        _ => return SyncStatus::Error.into(),
+        _ => return Fault::Other,
     };
-    if let Some(ErrorKind::LimitExceeded(_)) = failed.client_api_error_kind() {
-        return SyncUpdate {
-            status: SyncStatus::Slowed,
-            asked_wait: errors::retry_after(failed),
-        };
+    match failed.client_api_error_kind() {
+        Some(ErrorKind::LimitExceeded(_)) => return Fault::Slowed(errors::retry_after(failed)),
+        Some(ErrorKind::UnknownPos) => return Fault::Expired,
+        _ => {}
     }
-    let unreachable = match failed {
-        matrix_sdk::Error::Http(http) => errors::server_unreachable(http),
-        _ => false,
-    };
-    if unreachable {
-        SyncStatus::Offline.into()
-    } else {
-        SyncStatus::Error.into()
+    match failed {
+        // A gateway's own 429 has no Matrix body, and so no wait we can read.
+        matrix_sdk::Error::Http(http)
+            if http
+                .as_client_api_error()
+                .is_some_and(|api| api.status_code.as_u16() == 429) =>
+        {
+            Fault::Slowed(None)
+        }
+        matrix_sdk::Error::Http(http) if errors::server_unreachable(http) => Fault::Unreachable,
+        _ => Fault::Other,
     }
 }
 
-fn status_of(state: &State) -> SyncUpdate {
+fn update_of(state: &State) -> SyncUpdate {
     match state {
         State::Idle => SyncStatus::Starting.into(),
         State::Running => SyncStatus::Running.into(),
         // Only in the SDK's offline mode, which we do not use.
         State::Offline => SyncStatus::Offline.into(),
-        State::Error(error) => fault_of(error),
+        State::Error(error) => fault_of(error).into(),
         State::Terminated => SyncStatus::Stopped.into(),
     }
 }
@@ -104,8 +144,9 @@ fn status_of(state: &State) -> SyncUpdate {
 /// The current state followed by every change. After a fault, the fault stays shown
 /// until the room list has had an answer from the server again: a restarted service
 /// says `Running` before its first request, and one that fails again at once must
-/// neither blink "running" nor reset the backoff. (The subscribers themselves only
-/// yield changes, and the service is already started by the time anyone subscribes.)
+/// not blink "running". (The encryption loop long-polls and is not waited for: a
+/// fault of its own shows once it fails again.) The subscribers themselves only yield
+/// changes, and the service is already started by the time anyone subscribes.
 pub fn updates(service: &SyncService) -> impl Stream<Item = SyncUpdate> + use<> {
     enum Change {
         Service(State),
@@ -123,7 +164,7 @@ pub fn updates(service: &SyncService) -> impl Stream<Item = SyncUpdate> + use<> 
                 Change::Service(State::Running) if *after_fault => None,
                 Change::Service(state) => {
                     *after_fault = matches!(state, State::Error(_));
-                    Some(status_of(&state))
+                    Some(update_of(&state))
                 }
                 Change::RoomList(state) if *after_fault && answered(&state) => {
                     *after_fault = false;
@@ -145,15 +186,16 @@ fn answered(state: &room_list_service::State) -> bool {
     )
 }
 
-/// How long to wait before starting sync again after it stopped with `update`, after
-/// `failures` failed tries in a row. A lost network or server is checked at least
-/// every 8 s, so sync resumes soon after it is back; a 429 waits as long as asked.
-pub fn restart_delay(update: SyncUpdate, failures: u32) -> Duration {
+/// How long to wait before starting sync again after `fault`, after `failures` failed
+/// tries in a row. A lost network or server is checked at least every 8 s, so sync
+/// resumes soon after it is back; a 429 waits as long as asked.
+pub fn restart_delay(fault: Fault, failures: u32) -> Duration {
     const OFFLINE_LONGEST: Duration = Duration::from_secs(8);
-    match update.status {
-        SyncStatus::Offline => retry_delay(failures).min(OFFLINE_LONGEST),
-        SyncStatus::Slowed => wait_before_retry(failures, update.asked_wait),
-        _ => retry_delay(failures),
+    match fault {
+        Fault::Unreachable => retry_delay(failures).min(OFFLINE_LONGEST),
+        Fault::Slowed(asked) => wait_before_retry(failures, asked),
+        Fault::Expired => Duration::ZERO,
+        Fault::Other => retry_delay(failures),
     }
 }
 
@@ -217,37 +259,44 @@ mod tests {
         use matrix_sdk::ruma::api::error::{LimitExceededErrorData, RetryAfter};
         let mut limit = LimitExceededErrorData::new();
         limit.retry_after = Some(RetryAfter::Delay(Duration::from_secs(5)));
-        let slowed = fault_of(&sync_failed(429, Some(ErrorKind::LimitExceeded(limit))));
-        assert_eq!(slowed.status, SyncStatus::Slowed);
-        assert_eq!(slowed.asked_wait, Some(Duration::from_secs(5)));
-        // Whatever the failed request, a lost server is offline and not an error.
-        let offline = fault_of(&sync_service::Error::EncryptionSync(
-            encryption_sync_service::Error::SlidingSync(matrix_sdk::Error::Http(Box::new(
-                errors::tests::answered(502, None),
-            ))),
-        ));
-        assert_eq!(offline.status, SyncStatus::Offline);
+        let limited = sync_failed(429, Some(ErrorKind::LimitExceeded(limit)));
         assert_eq!(
-            fault_of(&sync_failed(500, Some(ErrorKind::Unknown))).status,
-            SyncStatus::Error
+            fault_of(&limited),
+            Fault::Slowed(Some(Duration::from_secs(5)))
         );
+        // A gateway's 429 without a Matrix body is still a request to slow down.
+        assert_eq!(fault_of(&sync_failed(429, None)), Fault::Slowed(None));
+        // Whichever loop failed, a lost server is offline and not an error.
+        let offline =
+            sync_service::Error::EncryptionSync(encryption_sync_service::Error::SlidingSync(
+                matrix_sdk::Error::Http(Box::new(errors::tests::answered(502, None))),
+            ));
+        assert_eq!(fault_of(&offline), Fault::Unreachable);
+        assert_eq!(
+            fault_of(&sync_failed(500, Some(ErrorKind::Unknown))),
+            Fault::Other
+        );
+        let expired = fault_of(&sync_failed(400, Some(ErrorKind::UnknownPos)));
+        assert_eq!(expired, Fault::Expired);
+        assert!(!expired.counts());
+        assert_eq!(SyncUpdate::from(expired).status, SyncStatus::Starting);
     }
 
     #[wasm_bindgen_test]
     fn restarts_wait_as_the_fault_calls_for() {
-        let offline = SyncUpdate::from(SyncStatus::Offline);
         let delays: Vec<u64> = (0..6)
-            .map(|n| restart_delay(offline, n).as_secs())
+            .map(|n| restart_delay(Fault::Unreachable, n).as_secs())
             .collect();
         // A lost server is looked for again at least every 8 s.
         assert_eq!(delays, [1, 2, 4, 8, 8, 8]);
-        let error = SyncUpdate::from(SyncStatus::Error);
-        assert_eq!(restart_delay(error, 5), Duration::from_secs(32));
-        let slowed = SyncUpdate {
-            status: SyncStatus::Slowed,
-            asked_wait: Some(Duration::from_secs(20)),
-        };
-        assert_eq!(restart_delay(slowed, 0), Duration::from_secs(20));
+        assert_eq!(restart_delay(Fault::Other, 5), Duration::from_secs(32));
+        let asked = Fault::Slowed(Some(Duration::from_secs(20)));
+        assert_eq!(restart_delay(asked, 0), Duration::from_secs(20));
+        assert_eq!(
+            restart_delay(Fault::Slowed(None), 1),
+            Duration::from_secs(2)
+        );
+        assert_eq!(restart_delay(Fault::Expired, 7), Duration::ZERO);
     }
 
     #[wasm_bindgen_test]

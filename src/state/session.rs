@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::future::{AbortHandle, abortable};
@@ -262,53 +263,66 @@ pub const SESSION_ENDED_LOGIN: &str = "/login?ended=1";
 /// back to their identity provider, which could sign them in again at once.
 pub const SIGNED_OUT_LOGIN: &str = "/login?signed-out=1";
 
-/// Follows a running session: shows its sync state, restarts sync from an error
-/// with backoff, lets held-back messages go once the server answers again, keeps
-/// renewed tokens, and notices a refused token. Runs until aborted (sign-out, another
-/// tab).
+/// Follows a running session: shows its sync state, restarts sync after a fault as
+/// the fault calls for, lets held-back messages go once the server answers again,
+/// keeps renewed tokens, and notices a refused token. Runs until aborted (sign-out,
+/// another tab, a refused token), and what it scheduled ends with it.
 async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
     // Consecutive failures: sync restarts and send retries wait longer each time,
-    // and start afresh once sync runs again.
+    // and start afresh once sync has run for a while.
     let failures = Rc::new(Cell::new(0u32));
 
     let statuses = {
         let active = active.clone();
         let failures = failures.clone();
         async move {
-            // The one restart waiting, replaced by whatever sync does next.
-            let mut restart: Option<AbortHandle> = None;
+            // What sync's last change scheduled: a restart, or forgetting the failures.
+            let mut scheduled = OwnedTask::default();
             let mut updates = std::pin::pin!(sync::updates(active.sync_service()));
             while let Some(update) = updates.next().await {
                 context.sync_status.set(update.status);
-                if let Some(waiting) = restart.take() {
-                    waiting.abort();
-                }
-                match update.status {
+                scheduled.cancel();
+                if let Some(fault) = update.fault {
+                    let delay = sync::restart_delay(fault, failures.get());
+                    if fault.counts() {
+                        failures.set(failures.get() + 1);
+                    }
+                    let active = active.clone();
+                    scheduled.spawn(async move {
+                        gloo_timers::future::sleep(delay).await;
+                        active.restart_sync().await;
+                    });
+                } else if update.status == SyncStatus::Running {
                     // Back online (or just started): messages queued meanwhile, or
                     // before a reload, go out now.
-                    SyncStatus::Running => {
+                    active.resume_sending().await;
+                    // Only calm that lasts resets the backoff: the encryption loop,
+                    // which long-polls, can still fail right after the room list
+                    // answered.
+                    let failures = failures.clone();
+                    scheduled.spawn(async move {
+                        gloo_timers::future::sleep(CALM).await;
                         failures.set(0);
-                        active.resume_sending().await;
-                    }
-                    // Stopped by a fault: started again after a wait that suits it.
-                    SyncStatus::Offline | SyncStatus::Slowed | SyncStatus::Error => {
-                        let delay = sync::restart_delay(update, failures.get());
-                        failures.set(failures.get() + 1);
-                        let active = active.clone();
-                        let (later, abort) = abortable(async move {
-                            gloo_timers::future::sleep(delay).await;
-                            // Not once signed out or handed to another tab meanwhile.
-                            let current = context.active().is_some_and(|a| Rc::ptr_eq(&a, &active));
-                            if current {
-                                active.sync_service().start().await;
-                            }
-                        });
-                        spawn_local(async move {
-                            let _ = later.await;
-                        });
-                        restart = Some(abort);
-                    }
-                    _ => {}
+                    });
+                }
+            }
+        }
+    };
+
+    // The browser says the network is back: look for the server at once rather than
+    // at the next check.
+    let online = {
+        let active = active.clone();
+        async move {
+            let (sender, mut back) = futures_channel::mpsc::unbounded();
+            let listener = window_event_listener(leptos::ev::online, move |_| {
+                let _ = sender.unbounded_send(());
+            });
+            let _listener = RemovedOnDrop(Some(listener));
+            while back.next().await.is_some() {
+                if context.sync_status.get_untracked() == SyncStatus::Offline {
+                    active.restart_sync().await;
+                    active.resume_sending().await;
                 }
             }
         }
@@ -348,5 +362,48 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
         }
     };
 
-    futures_util::future::join3(statuses, sends, tokens).await;
+    futures_util::future::join4(statuses, online, sends, tokens).await;
+}
+
+/// How long sync must run without a fault before the backoff starts afresh: longer
+/// than one long poll (the server holds it 30 s).
+const CALM: Duration = Duration::from_secs(45);
+
+/// A task spawned for its owner, aborted when the owner drops it or schedules
+/// another. (Dropping a bare `AbortHandle` aborts nothing.)
+#[derive(Default)]
+struct OwnedTask(Option<AbortHandle>);
+
+impl OwnedTask {
+    fn spawn(&mut self, task: impl std::future::Future<Output = ()> + 'static) {
+        self.cancel();
+        let (task, abort) = abortable(task);
+        spawn_local(async move {
+            let _ = task.await;
+        });
+        self.0 = Some(abort);
+    }
+
+    fn cancel(&mut self) {
+        if let Some(abort) = self.0.take() {
+            abort.abort();
+        }
+    }
+}
+
+impl Drop for OwnedTask {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+/// A window listener removed when this is dropped (the handle alone stays).
+struct RemovedOnDrop(Option<WindowListenerHandle>);
+
+impl Drop for RemovedOnDrop {
+    fn drop(&mut self) {
+        if let Some(listener) = self.0.take() {
+            listener.remove();
+        }
+    }
 }
