@@ -7,18 +7,11 @@ use std::time::Duration;
 
 use base64::Engine;
 use matrix_sdk::authentication::matrix::MatrixSession;
-use matrix_sdk::config::RequestConfig;
 use matrix_sdk::cross_process_lock::CrossProcessLockConfig;
 use matrix_sdk::encryption::recovery::IdentityResetHandle;
 use matrix_sdk::encryption::{BackupDownloadStrategy, EncryptionSettings};
-use matrix_sdk::ruma::api::client::session::login::{
-    self,
-    v3::{LoginInfo, Password, Token},
-};
-use matrix_sdk::ruma::api::client::uiaa::{MatrixUserIdentifier, UserIdentifier};
 use matrix_sdk::ruma::api::error::ErrorKind;
 use matrix_sdk::sliding_sync::VersionBuilder;
-use matrix_sdk::store::RoomLoadSettings;
 use matrix_sdk::{Client, HttpError, RefreshTokenError, SessionChange};
 use matrix_sdk_ui::sync_service::SyncService;
 use serde::{Deserialize, Serialize};
@@ -249,54 +242,33 @@ pub async fn login_with_token(homeserver: Url, token: &str) -> Result<ActiveSess
 
 /// Signs in on a discovered homeserver and starts syncing.
 async fn sign_in(homeserver: Url, credentials: Credentials<'_>) -> Result<ActiveSession, AppError> {
-    let password = match credentials {
-        Credentials::Password { password, .. } => Some(password),
-        Credentials::LoginToken(_) => None,
-    };
-    // The stores (their schemas and cipher key, ~100 ms) are created while the server
-    // checks the credentials: both wait on I/O, so neither waits for the other.
+    // Stores are created before login: the SDK sets up the device's keys in them.
     let stores = StoreKeys::generate()?;
-    let built = async {
-        let client = build_client(&homeserver, &stores).await?;
-        perf::mark("lattice:stores-opened");
-        Ok::<_, AppError>(client)
+    let client = build_client(&homeserver, &stores).await?;
+    perf::mark("lattice:stores-opened");
+
+    let auth = client.matrix_auth();
+    let (request, password) = match credentials {
+        Credentials::Password { username, password } => (
+            auth.login_username(username.trim(), password),
+            Some(password),
+        ),
+        Credentials::LoginToken(token) => (auth.login_token(token), None),
     };
-    let (client, login) =
-        futures_util::future::join(built, request_login(&homeserver, &credentials)).await;
-    let (login_client, session) = match login {
-        Ok(login) => login,
-        Err(error) => {
-            drop(client);
-            let _ = databases::delete_with_prefix(&stores.prefix).await;
-            return Err(error);
-        }
-    };
-    let restored = match client {
-        Ok(client) => client
-            .matrix_auth()
-            .restore_session(session.clone(), RoomLoadSettings::default())
-            .await
-            .map(|()| client)
-            .map_err(|e| errors::sdk("sign in", &e)),
-        Err(error) => Err(error),
-    };
-    let client = match restored {
-        Ok(client) => client,
-        Err(error) => {
-            // Signed in on the server, but the session has nowhere to live here: end
-            // it there rather than leave a device behind.
-            if login_client
-                .matrix_auth()
-                .restore_session(session, RoomLoadSettings::default())
-                .await
-                .is_ok()
-            {
-                let _ = login_client.logout().await;
-            }
-            let _ = databases::delete_with_prefix(&stores.prefix).await;
-            return Err(error);
-        }
-    };
+    let login = request
+        .initial_device_display_name(DEVICE_DISPLAY_NAME)
+        .request_refresh_token()
+        .await;
+    if let Err(error) = login {
+        drop(client);
+        let _ = databases::delete_with_prefix(&stores.prefix).await;
+        let error = login_error(&error, homeserver.as_str());
+        // The server says "forbidden" to a spent or expired token as to a bad password.
+        return Err(match (error, password) {
+            (AppError::WrongCredentials, None) => AppError::LoginTokenRefused,
+            (error, _) => error,
+        });
+    }
     perf::mark("lattice:logged-in");
     let session = client
         .matrix_auth()
@@ -319,46 +291,6 @@ async fn sign_in(homeserver: Url, credentials: Credentials<'_>) -> Result<Active
     vault::clear().await?;
     stored.save().await?;
     start(client, stored.stores.prefix).await
-}
-
-/// Sends the login request through a Client of its own, without stores, while the
-/// session's stores are still being created. Only the request: that Client does not
-/// take the session, which would set up a second copy of the device in memory.
-async fn request_login(
-    homeserver: &Url,
-    credentials: &Credentials<'_>,
-) -> Result<(Client, MatrixSession), AppError> {
-    let client = Client::builder()
-        .homeserver_url(homeserver.as_str())
-        .respect_login_well_known(false)
-        .build()
-        .await
-        .map_err(|e| errors::failed("sign in", e))?;
-    let info = match credentials {
-        Credentials::Password { username, password } => LoginInfo::Password(Password::new(
-            UserIdentifier::Matrix(MatrixUserIdentifier::new(username.trim().to_owned())),
-            (*password).to_owned(),
-        )),
-        Credentials::LoginToken(token) => LoginInfo::Token(Token::new((*token).to_owned())),
-    };
-    let mut request = login::v3::Request::new(info);
-    request.initial_device_display_name = Some(DEVICE_DISPLAY_NAME.to_owned());
-    request.refresh_token = true;
-    let response = client
-        .send(request)
-        .with_request_config(RequestConfig::short_retry())
-        .await
-        .map_err(|error| {
-            let error = login_error(&matrix_sdk::Error::from(error), homeserver.as_str());
-            // The server says "forbidden" to a spent or expired token as to a bad password.
-            match (error, credentials) {
-                (AppError::WrongCredentials, Credentials::LoginToken(_)) => {
-                    AppError::LoginTokenRefused
-                }
-                (error, _) => error,
-            }
-        })?;
-    Ok((client, MatrixSession::from(&response)))
 }
 
 /// Signs the saved session's user in again on the same device, after the server
