@@ -119,9 +119,10 @@ impl Fixture {
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         let at = self.browser.current_url().await.unwrap_or_default();
+        let page = self.browser.body_text().await.unwrap_or_default();
         anyhow::ensure!(
             confirmed,
-            "not confirmed at {at}:\n{}",
+            "not confirmed at {at}, the page saying:\n{page}\nSynapse:\n{}",
             self.synapse.log_tail()
         );
         client.close_window().await?;

@@ -480,20 +480,27 @@ impl ActiveSession {
         self.client.send_queue().set_enabled(true).await;
     }
 
-    /// Starts sync again at once, out of its error state instead of after the
-    /// supervisor's wait, even when it was stopped on purpose (the session carries on
-    /// after a soft logout). Held-back messages are let go too.
-    pub async fn retry_now(&self) {
+    /// Carries on after the session was stopped on purpose: a soft logout mended by
+    /// renewing the tokens. Held-back messages are let go too.
+    pub async fn resume(&self) {
         self.sync_held.set(false);
         self.sync.start().await;
         self.resume_sending().await;
     }
 
-    /// Starts sync again after a fault, unless it was stopped on purpose meanwhile.
-    pub async fn restart_sync(&self) {
-        if !self.sync_held.get() {
-            self.sync.start().await;
+    /// Starts sync again after a fault (at once, or after the supervisor's wait),
+    /// unless it was stopped on purpose: false then.
+    pub async fn restart_sync(&self) -> bool {
+        if self.sync_held.get() {
+            return false;
         }
+        // A sliding sync session the server forgot took the room subscriptions with it.
+        self.followed_rooms.resend().await;
+        if self.sync_held.get() {
+            return false;
+        }
+        self.sync.start().await;
+        true
     }
 
     /// One item per failed send worth retrying (the network or the server was down, or

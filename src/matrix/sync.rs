@@ -58,7 +58,8 @@ pub enum Fault {
     /// A 429, with the wait the server asked for if it gave one.
     Slowed(Option<Duration>),
     /// The server forgot the sliding sync session (`M_UNKNOWN_POS`); the SDK has
-    /// already reset it, and starting again at once is all it takes.
+    /// already reset it, and starting again at once (with the rooms followed in full
+    /// sent again) is all it takes; the supervisor does so once between calm spells.
     Expired,
     Other,
 }
@@ -226,11 +227,17 @@ impl FollowedRooms {
     }
 
     pub async fn follow(&self, purpose: FollowPurpose, room_id: &RoomId) {
-        let ids: Vec<OwnedRoomId> = {
-            let mut rooms = self.rooms.borrow_mut();
-            rooms.insert(purpose, room_id.to_owned());
-            rooms.values().cloned().collect()
-        };
+        self.rooms.borrow_mut().insert(purpose, room_id.to_owned());
+        self.resend().await;
+    }
+
+    /// Sends the whole set (again: a sliding sync session the server forgot, with
+    /// `M_UNKNOWN_POS`, took the subscriptions with it).
+    pub async fn resend(&self) {
+        let ids: Vec<OwnedRoomId> = self.rooms.borrow().values().cloned().collect();
+        if ids.is_empty() {
+            return;
+        }
         let ids: Vec<&RoomId> = ids.iter().map(AsRef::as_ref).collect();
         self.room_list.set_room_subscriptions(&ids).await;
     }

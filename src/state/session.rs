@@ -168,10 +168,15 @@ impl SessionContext {
         self.phase.set(Phase::SignedIn(info));
     }
 
-    /// Starts sync and sending again at once (the offline banner's "retry now").
+    /// Starts sync and sending again at once (the offline banner's "retry now"), unless
+    /// sync was stopped on purpose (a refused token being renewed, a sign-out).
     pub fn retry_now(&self) {
         if let Some(active) = self.active() {
-            spawn_local(async move { active.retry_now().await });
+            spawn_local(async move {
+                if active.restart_sync().await {
+                    active.resume_sending().await;
+                }
+            });
         }
     }
 
@@ -192,7 +197,7 @@ impl SessionContext {
                         && context.active().is_some_and(|a| Rc::ptr_eq(&a, &active))
                 };
                 if active.refresh_tokens().await && current() {
-                    active.retry_now().await;
+                    active.resume().await;
                     context.follow(active);
                     return;
                 }
@@ -275,6 +280,10 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
     let statuses = {
         let active = active.clone();
         let failures = failures.clone();
+        // A forgotten sliding sync session is restarted at once only once between calm
+        // spells: a server that keeps forgetting it would otherwise get one full
+        // initial sync after another.
+        let expired = Rc::new(Cell::new(false));
         async move {
             // What sync's last change scheduled: a restart, or forgetting the failures.
             let mut scheduled = OwnedTask::default();
@@ -282,7 +291,11 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
             while let Some(update) = updates.next().await {
                 context.sync_status.set(update.status);
                 scheduled.cancel();
-                if let Some(fault) = update.fault {
+                if let Some(mut fault) = update.fault {
+                    if fault == sync::Fault::Expired && expired.replace(true) {
+                        fault = sync::Fault::Other;
+                        context.sync_status.set(fault.status());
+                    }
                     let delay = sync::restart_delay(fault, failures.get());
                     if fault.counts() {
                         failures.set(failures.get() + 1);
@@ -290,7 +303,11 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
                     let active = active.clone();
                     scheduled.spawn(async move {
                         gloo_timers::future::sleep(delay).await;
-                        active.restart_sync().await;
+                        // Held while a sign-out is under way: if it fails, sync must
+                        // still come back (if it succeeds, this task ends with us).
+                        while !active.restart_sync().await {
+                            gloo_timers::future::sleep(delay.max(Duration::from_secs(1))).await;
+                        }
                     });
                 } else if update.status == SyncStatus::Running {
                     // Back online (or just started): messages queued meanwhile, or
@@ -300,9 +317,11 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
                     // which long-polls, can still fail right after the room list
                     // answered.
                     let failures = failures.clone();
+                    let expired = expired.clone();
                     scheduled.spawn(async move {
                         gloo_timers::future::sleep(CALM).await;
                         failures.set(0);
+                        expired.set(false);
                     });
                 }
             }
@@ -320,8 +339,9 @@ async fn supervise(context: SessionContext, active: Rc<ActiveSession>) {
             });
             let _listener = RemovedOnDrop(Some(listener));
             while back.next().await.is_some() {
-                if context.sync_status.get_untracked() == SyncStatus::Offline {
-                    active.restart_sync().await;
+                if context.sync_status.get_untracked() == SyncStatus::Offline
+                    && active.restart_sync().await
+                {
                     active.resume_sending().await;
                 }
             }
