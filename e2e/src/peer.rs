@@ -202,19 +202,10 @@ impl Peer {
         body: &str,
         origin_server_ts: u64,
     ) -> anyhow::Result<String> {
-        let txn = format!("peer-{:016x}", rand::random::<u64>());
-        let path = format!(
-            "/rooms/{}/send/m.room.message/{txn}?ts={origin_server_ts}",
-            encode(room_id)
-        );
         let content = json!({ "msgtype": "m.text", "body": body });
-        let response = self
-            .call(reqwest::Method::PUT, &path, Some(content))
-            .await?;
-        Ok(response["event_id"]
-            .as_str()
-            .context("no event_id")?
-            .to_owned())
+        let query = format!("?ts={origin_server_ts}");
+        self.send_event_with(room_id, "m.room.message", content, &query)
+            .await
     }
 
     /// Sends message content as raw JSON text, which can hold what a `Value` cannot (a
@@ -241,8 +232,19 @@ impl Peer {
         event_type: &str,
         content: Value,
     ) -> anyhow::Result<String> {
+        self.send_event_with(room_id, event_type, content, "").await
+    }
+
+    /// `send_event` with a query string (`?ts=` for an application service).
+    async fn send_event_with(
+        &self,
+        room_id: &str,
+        event_type: &str,
+        content: Value,
+        query: &str,
+    ) -> anyhow::Result<String> {
         let txn = format!("peer-{:016x}", rand::random::<u64>());
-        let path = format!("/rooms/{}/send/{event_type}/{txn}", encode(room_id));
+        let path = format!("/rooms/{}/send/{event_type}/{txn}{query}", encode(room_id));
         let response = self
             .call(reqwest::Method::PUT, &path, Some(content))
             .await?;
