@@ -11,22 +11,45 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*" >&2; }
 step "format"
 cargo fmt --all --check
 
+# The release build is the longest step, and for most of it (LTO over one codegen
+# unit, wasm-opt, brotli) it keeps one core busy: it runs in the background while the
+# unit tests and the end-to-end test crate build beside it. It locks only its own
+# profile's build directories (target/release, target/wasm32-unknown-unknown/release),
+# so the debug builds are not held up.
+step "release build (trunk, wasm-opt, external loader), in the background"
+release_log="$(mktemp)"
+trunk build --release --offline >"$release_log" 2>&1 &
+release_pid=$!
+trap 'kill "$release_pid" 2>/dev/null || true' EXIT
+
 step "unit tests (Node) and browser tests (headless Chromium, real IndexedDB)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
   cargo test -p lattice --target wasm32-unknown-unknown
 
-step "release build (trunk, wasm-opt, external loader)"
-trunk build --release --offline
-
-step "end-to-end: Synapse and chromedriver on free loopback ports"
-. scripts/services.sh
 # --no-fail-fast: a failure in one test file does not hide the others. cargo-nextest
 # (on machines of this kind) runs the tests of all files from one queue, so a file's
 # last long test does not hold the other thread idle; plain cargo test otherwise.
 threads="${LATTICE_E2E_THREADS:-2}"
 if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --no-fail-fast -p lattice-e2e --test-threads="$threads" --failure-output final
+  e2e() { cargo nextest run --no-fail-fast -p lattice-e2e "$@"; }
+  e2e_run() { e2e --test-threads="$threads" --failure-output final; }
 else
-  cargo test --no-fail-fast -p lattice-e2e -- --test-threads="$threads"
+  e2e() { cargo test --no-fail-fast -p lattice-e2e "$@"; }
+  e2e_run() { e2e -- --test-threads="$threads"; }
 fi
+step "end-to-end test crate (native build)"
+e2e --no-run
+
+step "release build: waiting for it to finish"
+if ! wait "$release_pid"; then
+  cat "$release_log" >&2
+  echo "release build failed" >&2
+  exit 1
+fi
+trap - EXIT
+grep -E 'Finished|success|error|warning' "$release_log" >&2 || true
+
+step "end-to-end: Synapse and chromedriver on free loopback ports"
+. scripts/services.sh
+e2e_run
