@@ -32,14 +32,14 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
 # last long test does not hold the other thread idle; plain cargo test otherwise.
 threads="${LATTICE_E2E_THREADS:-2}"
 if cargo nextest --version >/dev/null 2>&1; then
-  e2e() { cargo nextest run --no-fail-fast -p lattice-e2e "$@"; }
-  e2e_run() { e2e --test-threads="$threads" --failure-output final; }
+  e2e_build() { cargo nextest run -p lattice-e2e --no-run; }
+  e2e_run() { cargo nextest run --no-fail-fast -p lattice-e2e --test-threads="$threads" --failure-output final; }
 else
-  e2e() { cargo test --no-fail-fast -p lattice-e2e "$@"; }
-  e2e_run() { e2e -- --test-threads="$threads"; }
+  e2e_build() { cargo test -p lattice-e2e --no-run; }
+  e2e_run() { cargo test --no-fail-fast -p lattice-e2e -- --test-threads="$threads"; }
 fi
 step "end-to-end test crate (native build)"
-e2e --no-run
+e2e_build
 
 step "release build: waiting for it to finish"
 if ! wait "$release_pid"; then
