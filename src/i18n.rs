@@ -201,37 +201,70 @@ fn intl_language() -> String {
     }
 }
 
+/// What a date is written as: a day separator or a message's time of day.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum DateStyle {
+    Day,
+    Time,
+}
+
+impl DateStyle {
+    fn options(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::Day => &[
+                ("weekday", "long"),
+                ("year", "numeric"),
+                ("month", "long"),
+                ("day", "numeric"),
+            ],
+            Self::Time => &[("hour", "numeric"), ("minute", "2-digit")],
+        }
+    }
+}
+
+thread_local! {
+    /// One `Intl.DateTimeFormat` per style and language, built on first use: Chromium
+    /// builds a new formatter inside every `toLocale…String` call with options, ~20×
+    /// the cost of formatting with a kept one (measured in bench/analysis.md), and
+    /// every timeline row writes a time.
+    static DATE_FORMATS: RefCell<Vec<(DateStyle, String, js_sys::Function)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// `millis` written in `style` in the current language; `None` past what a `Date` holds.
+fn format_date(millis: u64, style: DateStyle) -> Option<String> {
+    let date = date(millis)?;
+    let language = intl_language();
+    let format = DATE_FORMATS.with_borrow_mut(|formats| {
+        if let Some((_, _, format)) = formats
+            .iter()
+            .find(|(s, l, _)| *s == style && *l == language)
+        {
+            return format.clone();
+        }
+        let options = js_sys::Object::new();
+        for (key, value) in style.options() {
+            let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+        }
+        let locales = js_sys::Array::of1(&language.as_str().into());
+        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        formats.push((style, language, format.clone()));
+        format
+    });
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &date)
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
 /// A day as the browser's `Intl` writes it in the current language, for day separators.
 pub fn format_day(millis: u64) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("weekday", "long"),
-        ("year", "numeric"),
-        ("month", "long"),
-        ("day", "numeric"),
-    ] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    match date(millis) {
-        Some(date) => date
-            .to_locale_date_string(&intl_language(), &options)
-            .into(),
-        None => t("date-unknown"),
-    }
+    format_date(millis, DateStyle::Day).unwrap_or_else(|| t("date-unknown"))
 }
 
 /// A time of day as the browser's `Intl` writes it, for message timestamps.
 pub fn format_time(millis: u64) -> String {
-    let options = js_sys::Object::new();
-    for (key, value) in [("hour", "numeric"), ("minute", "2-digit")] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    match date(millis) {
-        Some(date) => date
-            .to_locale_time_string_with_options(&intl_language(), &options)
-            .into(),
-        None => t("time-unknown"),
-    }
+    format_date(millis, DateStyle::Time).unwrap_or_else(|| t("time-unknown"))
 }
 
 /// A file size as the browser's `Intl` writes it: "850 kB", "4.2 MB".
@@ -316,6 +349,33 @@ mod tests {
             "{}",
             format_day(year_2200)
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn kept_formatters_write_what_the_dates_own_methods_write() {
+        let noon = 1_700_000_000_000_u64;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(noon as f64));
+        let options = |style: DateStyle| {
+            let options = js_sys::Object::new();
+            for (key, value) in style.options() {
+                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+            }
+            options
+        };
+        let language = intl_language();
+        // Twice each: the second comes from the kept formatter.
+        for _ in 0..2 {
+            assert_eq!(
+                format_time(noon),
+                String::from(
+                    date.to_locale_time_string_with_options(&language, &options(DateStyle::Time))
+                )
+            );
+            assert_eq!(
+                format_day(noon),
+                String::from(date.to_locale_date_string(&language, &options(DateStyle::Day)))
+            );
+        }
     }
 
     /// Message ids of a Fluent file.

@@ -288,6 +288,10 @@ federation:
 }
 
 const SYNAPSE_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/synapse.sh");
+/// What every test server has (as scripts/services.sh gives the shared one): the tests
+/// register and sign in hundreds of times, and each password hash at Synapse's
+/// default cost takes ~0.3–0.45 s of CPU on this kind of host.
+const TEST_SERVER_CONFIG: &str = "bcrypt_rounds: 4\n";
 
 /// `extra_config` is appended to homeserver.yaml when the script first writes it.
 async fn synapse_script(
@@ -297,7 +301,10 @@ async fn synapse_script(
     extra_config: &str,
 ) -> anyhow::Result<()> {
     let output = tokio::process::Command::new(SYNAPSE_SCRIPT)
-        .env("LATTICE_SYNAPSE_EXTRA_CONFIG", extra_config)
+        .env(
+            "LATTICE_SYNAPSE_EXTRA_CONFIG",
+            format!("{TEST_SERVER_CONFIG}{extra_config}"),
+        )
         .arg(command)
         .arg(dir)
         .arg(port.to_string())

@@ -56,27 +56,41 @@ const COLD_STEPS: [(&str, &str); 7] = [
 /// A room switch, step by step, as ms from the click on a room not opened before: the
 /// room opening (src/state/timeline.rs, src/matrix/timeline/mod.rs), then the first
 /// change to its rows and the back-pagination that fills the view.
-const SWITCH_STEPS: [(&str, &str); 10] = [
+const SWITCH_STEPS: [(&str, &str); 14] = [
     ("room view started opening", "lattice:room-open"),
     ("room subscription sent", "lattice:room-followed"),
     ("SDK timeline built", "lattice:room-timeline-built"),
     ("members' names read", "lattice:room-members-read"),
     ("first rows mapped", "lattice:room-rows-read"),
     ("room view ready (draft read)", "lattice:room-ready"),
+    // The network under those steps: the sync request that carries the new room
+    // subscription, and the back-pagination's /messages.
+    (
+        "sync request with the subscription sent",
+        "request:msc3575/sync",
+    ),
+    ("its answer received", "resource:msc3575/sync"),
+    ("/messages sent", "request:/messages"),
+    ("/messages answered", "resource:/messages"),
     ("back-pagination asked", "lattice:room-paginate"),
     ("first change to the rows", "lattice:room-rows-changed"),
     ("back-pagination answered", "lattice:room-paginated"),
     ("20 events painted", "bench:switch-painted"),
 ];
 /// Returns [label, ms] pairs for arguments[0] (a list of [label, mark]), from the
-/// mark arguments[1] (or navigation start when null).
-const STEPS_SCRIPT: &str = "const at = (n) => { \
-      if (n.startsWith('resource:')) { \
-        const r = performance.getEntriesByType('resource').find(e => e.name.endsWith(n.slice(9))); \
-        return r ? r.responseEnd : null; } \
+/// mark arguments[1] (or navigation start when null). `request:<part>` is when the
+/// first request whose address contains <part> went out after that origin,
+/// `resource:<part>` when its answer was in (Resource Timing).
+const STEPS_SCRIPT: &str = "const mark = (n) => { \
       const m = performance.getEntriesByName(n).find(e => e.entryType === 'mark'); \
       return m ? m.startTime : null; }; \
-    const origin = arguments[1] ? at(arguments[1]) : 0; \
+    const origin = arguments[1] ? mark(arguments[1]) : 0; \
+    const request = (part) => performance.getEntriesByType('resource') \
+      .find(e => e.name.includes(part) && e.startTime >= (origin ?? 0)); \
+    const at = (n) => { \
+      if (n.startsWith('request:')) { const r = request(n.slice(8)); return r ? r.startTime : null; } \
+      if (n.startsWith('resource:')) { const r = request(n.slice(9)); return r ? r.responseEnd : null; } \
+      return mark(n); }; \
     return arguments[0].map(([label, mark]) => { const t = at(mark); \
       return [label, t === null || origin === null ? null : t - origin]; });";
 const BENCH_USER: &str = "bench";
@@ -312,10 +326,13 @@ async fn lattice_round(
     let warm_steps = steps(&browser, &WARM_STEPS, None).await?;
     tokio::time::sleep(SETTLE).await;
 
+    // Resource Timing keeps 250 entries and then drops new ones: emptied before the
+    // click so the switch's own requests are recorded.
     let switch = browser
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1]; \
+             performance.clearResourceTimings(); \
              const t0 = performance.mark('bench:switch-click').startTime; \
              document.querySelectorAll('.lt-room-list__link')[arguments[0]].click(); \
              const tick = () => document.querySelectorAll('.lt-event').length >= 20 \
