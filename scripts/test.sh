@@ -17,10 +17,12 @@ cargo fmt --all --check
 # profile's build directories (target/release, target/wasm32-unknown-unknown/release),
 # so the debug builds are not held up.
 step "release build (trunk, wasm-opt, external loader), in the background"
+# In its own process group (setsid), so that a failure here, or Ctrl-C, takes down the
+# cargo, rustc and wasm-opt under trunk too, not only trunk.
 release_log="$(mktemp)"
-trunk build --release --offline >"$release_log" 2>&1 &
+setsid --wait trunk build --release --offline >"$release_log" 2>&1 &
 release_pid=$!
-trap 'kill "$release_pid" 2>/dev/null || true' EXIT
+trap 'kill -- -"$release_pid" 2>/dev/null || true; rm -f "$release_log"' EXIT
 
 step "unit tests (Node) and browser tests (headless Chromium, real IndexedDB)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -42,13 +44,17 @@ step "end-to-end test crate (native build)"
 e2e_build
 
 step "release build: waiting for it to finish"
-if ! wait "$release_pid"; then
+release_rc=0
+wait "$release_pid" || release_rc=$?
+trap - EXIT
+if [ "$release_rc" -ne 0 ]; then
   cat "$release_log" >&2
+  rm -f "$release_log"
   echo "release build failed" >&2
   exit 1
 fi
-trap - EXIT
 grep -E 'Finished|success|error|warning' "$release_log" >&2 || true
+rm -f "$release_log"
 
 step "end-to-end: Synapse and chromedriver on free loopback ports"
 . scripts/services.sh

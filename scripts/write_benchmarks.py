@@ -173,6 +173,11 @@ Room switch after that reload, to a room not opened before in this page, from th
 (each round opens a different room among the first few of the list):
 
 {steps_table(comparison.get('lattice_switch_steps', []), 'from the click')}
+
+Send in that room, from the key press (the remote echo row above is timed by the harness
+from before the key press until the second client's long-poll sync hands it the message):
+
+{steps_table(comparison.get('lattice_send_steps', []), 'from the key press')}
 """
 
 

@@ -202,7 +202,7 @@ fn intl_language() -> String {
 }
 
 /// What a date is written as: a day separator or a message's time of day.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum DateStyle {
     Day,
     Time,
@@ -224,9 +224,10 @@ impl DateStyle {
 
 thread_local! {
     /// One `Intl.DateTimeFormat` per style and language, built on first use: Chromium
-    /// builds a new formatter inside every `toLocale…String` call with options, ~20×
-    /// the cost of formatting with a kept one (measured in bench/analysis.md), and
-    /// every timeline row writes a time.
+    /// builds a new formatter inside every `toLocale…String` call with options, which
+    /// costs 170–340 µs against 1–4 µs with a kept one (bench/analysis.md), and every
+    /// timeline row writes a time. A kept formatter keeps the time zone it was built
+    /// in until the page is reloaded.
     static DATE_FORMATS: RefCell<Vec<(DateStyle, String, js_sys::Function)>> =
         const { RefCell::new(Vec::new()) };
 }
@@ -235,22 +236,28 @@ thread_local! {
 fn format_date(millis: u64, style: DateStyle) -> Option<String> {
     let date = date(millis)?;
     let language = intl_language();
-    let format = DATE_FORMATS.with_borrow_mut(|formats| {
-        if let Some((_, _, format)) = formats
+    let kept = DATE_FORMATS.with_borrow(|formats| {
+        formats
             .iter()
             .find(|(s, l, _)| *s == style && *l == language)
-        {
-            return format.clone();
-        }
-        let options = js_sys::Object::new();
-        for (key, value) in style.options() {
-            let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
-        }
-        let locales = js_sys::Array::of1(&language.as_str().into());
-        let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-        formats.push((style, language, format.clone()));
-        format
+            .map(|(_, _, format)| format.clone())
     });
+    let format = match kept {
+        Some(format) => format,
+        // Built outside the borrow: a throwing constructor must not leave it held.
+        None => {
+            let options = js_sys::Object::new();
+            for (key, value) in style.options() {
+                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+            }
+            let locales = js_sys::Array::of1(&language.as_str().into());
+            let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+            DATE_FORMATS.with_borrow_mut(|formats| {
+                formats.push((style, language, format.clone()));
+            });
+            format
+        }
+    };
     format
         .call1(&wasm_bindgen::JsValue::NULL, &date)
         .ok()

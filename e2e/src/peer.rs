@@ -392,6 +392,67 @@ impl Peer {
         }
     }
 
+    /// A sync filter for `room_id` alone. Synapse caches identical sync requests for
+    /// two minutes, so each filter differs (its timeline limit), as in `sync_once`.
+    fn room_filter(&self, room_id: &str) -> String {
+        let limit = 20 + self.syncs.fetch_add(1, Ordering::Relaxed) % 1000;
+        json!({
+            "room": { "rooms": [room_id], "timeline": { "limit": limit } },
+            "presence": { "not_types": ["*"] },
+            "account_data": { "not_types": ["*"] },
+        })
+        .to_string()
+    }
+
+    /// Where this user's sync of `room_id` stands now: the `since` from which
+    /// `wait_for_message_synced` sees what comes next.
+    pub async fn sync_position(&self, room_id: &str) -> anyhow::Result<String> {
+        let filter = encode(&self.room_filter(room_id));
+        let path = format!("/sync?timeout=0&filter={filter}");
+        let response = self.call(reqwest::Method::GET, &path, None).await?;
+        Ok(response["next_batch"]
+            .as_str()
+            .context("no next_batch")?
+            .to_owned())
+    }
+
+    /// Long-polls `/sync` from `since`, as a syncing client does, until a message with
+    /// `body` arrives in `room_id`: it is seen as soon as the server hands it out.
+    pub async fn wait_for_message_synced(
+        &self,
+        since: &str,
+        room_id: &str,
+        body: &str,
+    ) -> anyhow::Result<()> {
+        let deadline = Instant::now() + WAIT;
+        let filter = encode(&self.room_filter(room_id));
+        let mut since = since.to_owned();
+        loop {
+            anyhow::ensure!(
+                Instant::now() < deadline,
+                "{body:?} never reached {}",
+                self.user_id
+            );
+            let path = format!(
+                "/sync?timeout=10000&since={}&filter={filter}",
+                encode(&since)
+            );
+            let response = self.call(reqwest::Method::GET, &path, None).await?;
+            let arrived = response["rooms"]["join"][room_id]["timeline"]["events"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|event| event["type"] == "m.room.message" && event["content"]["body"] == body);
+            if arrived {
+                return Ok(());
+            }
+            since = response["next_batch"]
+                .as_str()
+                .context("no next_batch")?
+                .to_owned();
+        }
+    }
+
     /// One `/sync` without waiting: the raw response.
     /// Synapse caches identical sync requests for two minutes, so each one asks for a
     /// different (inline) filter.

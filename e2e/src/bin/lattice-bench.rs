@@ -63,8 +63,10 @@ const SWITCH_STEPS: [(&str, &str); 14] = [
     ("members' names read", "lattice:room-members-read"),
     ("first rows mapped", "lattice:room-rows-read"),
     ("room view ready (draft read)", "lattice:room-ready"),
-    // The network under those steps: the sync request that carries the new room
-    // subscription, and the back-pagination's /messages.
+    // The network under those steps: the first sliding sync request after the click
+    // (the one carrying the new room subscription, unless the encryption sync's loop,
+    // which shares the address, happens to start one in those few ms), and the
+    // back-pagination's /messages.
     (
         "sync request with the subscription sent",
         "request:msc3575/sync",
@@ -91,7 +93,7 @@ const STEPS_SCRIPT: &str = "const mark = (n) => { \
       if (n.startsWith('request:')) { const r = request(n.slice(8)); return r ? r.startTime : null; } \
       if (n.startsWith('resource:')) { const r = request(n.slice(9)); return r ? r.responseEnd : null; } \
       return mark(n); }; \
-    return arguments[0].map(([label, mark]) => { const t = at(mark); \
+    return arguments[0].map(([label, name]) => { const t = at(name); \
       return [label, t === null || origin === null ? null : t - origin]; });";
 const BENCH_USER: &str = "bench";
 const BENCH_PASSWORD: &str = "bench-password";
@@ -255,6 +257,7 @@ async fn comparison(
         "lattice_cold_steps": steps_of("cold_steps"),
         "lattice_warm_steps": steps_of("warm_steps"),
         "lattice_switch_steps": steps_of("switch_steps"),
+        "lattice_send_steps": steps_of("send_steps"),
         "baseline": medians_of(&baseline_rounds),
         "native": medians_of(&native_rounds),
         "native_rounds": native_rounds,
@@ -350,6 +353,7 @@ async fn lattice_round(
         .unwrap_or_default()
         .to_owned();
     let body = format!("lattice bench {round} {}", rand::random::<u32>());
+    let since = peer.sync_position(&room_id).await?;
     let started = Instant::now();
     let local_echo = browser
         .client
@@ -357,6 +361,7 @@ async fn lattice_round(
             "const done = arguments[arguments.length - 1]; const body = arguments[0]; \
              const input = document.querySelector('.lt-composer__input'); \
              input.value = body; input.dispatchEvent(new Event('input', {bubbles: true})); const t0 = performance.now(); \
+             window.benchSendAt = t0; \
              const seen = () => Array.from(document.querySelectorAll('.lt-event__text')).some(e => e.textContent.trim() === body); \
              const observer = new MutationObserver(() => { if (seen()) { observer.disconnect(); done(performance.now() - t0); } }); \
              observer.observe(document.body, {childList: true, subtree: true, characterData: true}); \
@@ -364,8 +369,23 @@ async fn lattice_round(
             vec![json!(body)],
         )
         .await?;
-    peer.wait_for_message(&room_id, &body).await?;
+    peer.wait_for_message_synced(&since, &room_id, &body)
+        .await?;
     let remote_echo = started.elapsed().as_secs_f64() * 1000.0;
+    // The send request under the echo (Resource Timing), from the key press.
+    let send_request = browser
+        .execute(
+            "const t0 = window.benchSendAt; \
+             const r = performance.getEntriesByType('resource') \
+               .find(e => e.name.includes('/send/m.room.message/') && e.startTime >= t0); \
+             return r ? [r.startTime - t0, r.responseEnd - t0] : [null, null];",
+        )
+        .await?;
+    let send_steps = json!([
+        ["message drawn here (local echo)", local_echo],
+        ["send request left", send_request[0]],
+        ["send request answered", send_request[1]],
+    ]);
     tokio::time::sleep(SETTLE).await;
     let live = live_message(&browser, peer, &room_id, round).await?;
     tokio::time::sleep(SETTLE).await;
@@ -384,6 +404,7 @@ async fn lattice_round(
         "live_ms": live, "memory_bytes": memory, "rows": rows, "cold_all_received_ms": cold_all_received,
         "received_curve": received_curve,
         "cold_steps": cold_steps, "warm_steps": warm_steps, "switch_steps": switch_steps,
+        "send_steps": send_steps,
     }))
 }
 
@@ -560,6 +581,7 @@ async fn baseline_round(
         .unwrap_or_default()
         .to_owned();
     let body = format!("baseline bench {round} {}", rand::random::<u32>());
+    let since = peer.sync_position(&room_id).await?;
     let started = Instant::now();
     let local_echo = browser
         .client
@@ -568,7 +590,8 @@ async fn baseline_round(
             vec![json!(room_id), json!(body)],
         )
         .await?;
-    peer.wait_for_message(&room_id, &body).await?;
+    peer.wait_for_message_synced(&since, &room_id, &body)
+        .await?;
     let remote_echo = started.elapsed().as_secs_f64() * 1000.0;
     tokio::time::sleep(SETTLE).await;
     let live = live_message(&browser, peer, &room_id, round).await?;
