@@ -372,13 +372,21 @@ async fn lattice_round(
     peer.wait_for_message_synced(&since, &room_id, &body)
         .await?;
     let remote_echo = started.elapsed().as_secs_f64() * 1000.0;
-    // The send request under the echo (Resource Timing), from the key press.
+    // The send request under the echo (Resource Timing), from the key press. The entry
+    // is recorded only once the page has the whole answer, which can be after the
+    // second client saw the message: waited for, up to 3 s.
     let send_request = browser
-        .execute(
-            "const t0 = window.benchSendAt; \
-             const r = performance.getEntriesByType('resource') \
-               .find(e => e.name.includes('/send/m.room.message/') && e.startTime >= t0); \
-             return r ? [r.startTime - t0, r.responseEnd - t0] : [null, null];",
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const t0 = window.benchSendAt; const until = performance.now() + 3000; \
+             const look = () => { \
+               const r = performance.getEntriesByType('resource') \
+                 .find(e => e.name.includes('/send/m.room.message/') && e.startTime >= t0); \
+               if (r) done([r.startTime - t0, r.responseEnd - t0]); \
+               else if (performance.now() > until) done([null, null]); \
+               else setTimeout(look, 20); }; look();",
+            vec![],
         )
         .await?;
     let send_steps = json!([
