@@ -85,4 +85,9 @@ if ! "$LATTICE_SYNAPSE_VENV/bin/python" -c 'import synapse, authlib' 2>/dev/null
   "$LATTICE_SYNAPSE_VENV/bin/pip" install -q "matrix-synapse[oidc]==$SYNAPSE_VERSION"
 fi
 
+# 7. The project's crates, downloaded as Cargo.lock says: the release builds run with
+#    --offline (trunk passes it to cargo), and may start before any other build has
+#    downloaded them. Only missing crates are fetched (~2 s when all are there).
+(cd "$LATTICE_ROOT" && cargo fetch --locked)
+
 log "ready: rust $TOOLCHAIN, wasm-bindgen $WASM_BINDGEN_VERSION, trunk $TRUNK_VERSION, $(wasm-opt --version | cut -d' ' -f1-3), synapse $("$LATTICE_SYNAPSE_VENV/bin/python" -c 'import synapse; print(synapse.__version__)')"

@@ -16,11 +16,6 @@ cargo fmt --all --check
 # unit tests and the end-to-end test crate build beside it. It locks only its own
 # profile's build directories (target/release, target/wasm32-unknown-unknown/release),
 # so the debug builds are not held up.
-# Every crate is downloaded first: the release build runs offline, and on a fresh
-# machine nothing else has downloaded them before it starts.
-step "dependencies (cargo fetch)"
-cargo fetch
-
 step "release build (trunk, wasm-opt, external loader), in the background"
 # In its own process group (setsid), so that a failure here, or Ctrl-C, takes down the
 # cargo, rustc and wasm-opt under trunk too, not only trunk.
