@@ -209,7 +209,16 @@ enum DateStyle {
 }
 
 impl DateStyle {
-    fn options(self) -> &'static [(&'static str, &'static str)] {
+    /// The `Intl.DateTimeFormat` options for this style.
+    fn options(self) -> js_sys::Object {
+        let options = js_sys::Object::new();
+        for (key, value) in self.fields() {
+            let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
+        }
+        options
+    }
+
+    fn fields(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Self::Day => &[
                 ("weekday", "long"),
@@ -246,12 +255,8 @@ fn format_date(millis: u64, style: DateStyle) -> Option<String> {
         Some(format) => format,
         // Built outside the borrow: a throwing constructor must not leave it held.
         None => {
-            let options = js_sys::Object::new();
-            for (key, value) in style.options() {
-                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
-            }
             let locales = js_sys::Array::of1(&language.as_str().into());
-            let format = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+            let format = js_sys::Intl::DateTimeFormat::new(&locales, &style.options()).format();
             DATE_FORMATS.with_borrow_mut(|formats| {
                 formats.push((style, language, format.clone()));
             });
@@ -362,25 +367,18 @@ mod tests {
     fn kept_formatters_write_what_the_dates_own_methods_write() {
         let noon = 1_700_000_000_000_u64;
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(noon as f64));
-        let options = |style: DateStyle| {
-            let options = js_sys::Object::new();
-            for (key, value) in style.options() {
-                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
-            }
-            options
-        };
         let language = intl_language();
         // Twice each: the second comes from the kept formatter.
         for _ in 0..2 {
             assert_eq!(
                 format_time(noon),
                 String::from(
-                    date.to_locale_time_string_with_options(&language, &options(DateStyle::Time))
+                    date.to_locale_time_string_with_options(&language, &DateStyle::Time.options())
                 )
             );
             assert_eq!(
                 format_day(noon),
-                String::from(date.to_locale_date_string(&language, &options(DateStyle::Day)))
+                String::from(date.to_locale_date_string(&language, &DateStyle::Day.options()))
             );
         }
     }
